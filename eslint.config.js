@@ -1,0 +1,50 @@
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.data/', 'storybook-static/'] },
+  ...tseslint.configs.recommended,
+  lit.configs['flat/recommended'],
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['lit', 'lit/*', '@lit/*'], message: 'src/core stays headless.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/elements/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/backends/*'], message: 'Elements reach backends only through the controller.' },
+            { group: ['**/server/*'], message: 'Browser code never imports the server side.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/elements/*', 'lit', '@lit/*'], message: 'The server never imports browser code.' }] },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'demo/**', 'test/server/**', '*.config.*', '.ci/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,20 @@
+// Fails when custom-elements.json differs from what the analyzer generates now.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
+const result = spawnSync(
+  'node_modules/.bin/cem',
+  ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+if (result.status !== 0) process.exit(result.status ?? 1);
+const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
+const committed = readFileSync('custom-elements.json', 'utf8');
+if (fresh !== committed) {
+  console.error('custom-elements.json is stale: run `npm run analyze` and commit the result.');
+  process.exit(1);
+}
+console.log('custom-elements.json is up to date.');

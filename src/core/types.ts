@@ -1,0 +1,110 @@
+/**
+ * The data model shared by the controller, the backends and the elements.
+ * Field names follow the seed hooks (useSession / useUserSignins). A session
+ * token is never part of any of these objects.
+ */
+
+export interface CurrentUser {
+  id: string;
+  first_name?: string;
+  last_name?: string;
+  username?: string;
+  primary_email_address?: { email: string; verified: boolean };
+  primary_phone_number?: { phone_number: string; verified: boolean };
+  profile_picture_url?: string;
+  has_password?: boolean;
+  has_passkeys?: boolean;
+}
+
+/** One sign-in of a user on one device (a server-side session, identified by id only). */
+export interface SignIn {
+  id: string;
+  user_id?: string;
+  active_organization_membership_id?: string;
+  active_workspace_membership_id?: string;
+  /** ISO 8601 */
+  createdAt?: string;
+  /** ISO 8601 */
+  expiresAt?: string;
+  /** ISO 8601 */
+  lastActiveAt?: string;
+  ipAddress?: string;
+  userAgent?: string;
+  browser?: string;
+  device?: string;
+  city?: string;
+  region?: string;
+  regionCode?: string;
+  country?: string;
+  countryCode?: string;
+  /** True for the sign-in this browser is using. */
+  current?: boolean;
+  /** Created by an admin acting as the user. */
+  impersonated?: boolean;
+  user?: CurrentUser;
+}
+
+export interface SigninAttempt {
+  id: string;
+  [key: string]: unknown;
+}
+
+export interface SignupAttempt {
+  id: string;
+  [key: string]: unknown;
+}
+
+export interface Session {
+  active_signin: SignIn | null;
+  /** Accounts signed in on THIS browser (multi-session). */
+  signins: SignIn[];
+  signin_attempts: SigninAttempt[];
+  signup_attempts: SignupAttempt[];
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  slug?: string;
+  logo?: string;
+  membership_id: string;
+  role?: string;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  organization_id: string;
+  membership_id: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type SigninStatus = 'online' | 'expired' | 'offline';
+
+export interface ListSigninsQuery {
+  page?: number;
+  pageSize?: number;
+  status?: SigninStatus | 'all';
+}
+
+export interface SignOutTarget {
+  signInId?: string;
+  all?: boolean;
+  everywhere?: boolean;
+}
+
+export interface SignOutResult {
+  redirectUrl?: string;
+}
+
+export interface TokenResult {
+  token: string;
+  /** Expiry as a millisecond epoch. */
+  expiresAt?: number;
+}

@@ -1,0 +1,59 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+
+const commonjs = fromRollup(rollupCommonjs);
+
+/** Writes the pass/fail totals where scripts/test.mjs can add them up. */
+function countingReporter(file) {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) skipped++;
+          else if (test.passed) passed++;
+          else failed++;
+        }
+        for (const child of suite.suites) walk(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load ran no tests but is still a failure.
+        if (!session.passed && (!session.testResults || session.errors?.length)) failed++;
+      }
+      writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
+    },
+  };
+}
+
+export default {
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  hostname: '127.1',
+  rootDir: '.',
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/server/**'],
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [
+    commonjs({ include: ['**/node_modules/ua-parser-js/**'], strictRequires: false }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  reporters: [
+    defaultReporter(),
+    summaryReporter({ flatten: false }),
+    countingReporter(process.env.WTR_RESULTS ?? '.wtr-results.json'),
+  ],
+};
