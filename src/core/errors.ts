@@ -69,14 +69,12 @@ export function codeForStatus(status: number): SessionErrorCode {
   return 'server';
 }
 
-/** Worth retrying: the request might succeed if sent again unchanged. */
+/**
+ * Worth retrying: the request might succeed if sent again unchanged. Timeouts
+ * are not retried, so one call never waits longer than a few request timeouts.
+ */
 export function isRetryable(error: SessionError): boolean {
-  return (
-    error.code === 'network' ||
-    error.code === 'timeout' ||
-    error.code === 'rate-limited' ||
-    error.code === 'server'
-  );
+  return error.code === 'network' || error.code === 'rate-limited' || error.code === 'server';
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: SessionError };

@@ -1,0 +1,455 @@
+import type { BackendCapabilities, SessionBackend } from '../backends/backend.js';
+import { type Clock, systemClock } from './clock.js';
+import { CrossTab, type CrossTabKind } from './cross-tab.js';
+import {
+  browserEnvironment,
+  type EnvironmentEvent,
+  type SessionEnvironment,
+} from './environment.js';
+import { type ApiResult, SessionError, toSessionError } from './errors.js';
+import { type RequestPolicy, attempt, withRetry } from './request.js';
+import { type SessionState, activeSignIn, deepFreeze } from './session-state.js';
+import { SingleFlight } from './single-flight.js';
+import { TokenCache } from './token-cache.js';
+import type {
+  ListSigninsQuery,
+  Organization,
+  Page,
+  Session,
+  SignIn,
+  SignOutResult,
+  SignOutTarget,
+  Workspace,
+} from './types.js';
+
+export interface SessionControllerOptions {
+  backend: SessionBackend;
+  /** Poll interval in ms while the page is visible and online; 0 turns polling off. */
+  refreshInterval?: number;
+  /** Revalidate when the window regains focus or the network comes back (throttled to 5 s). */
+  revalidateOnFocus?: boolean;
+  /** Sync sign-out, switch and revoke across tabs with a BroadcastChannel. */
+  crossTab?: boolean | CrossTab;
+  /** Bound on every backend call, in ms. */
+  requestTimeout?: number;
+  /** Retries for reads that failed on the network, with a 5xx or a 429. */
+  maxRetries?: number;
+  clock?: Clock;
+  environment?: SessionEnvironment;
+  /** Source of jitter for retry backoff. */
+  random?: () => number;
+}
+
+export const FOCUS_THROTTLE = 5_000;
+
+type Listener = (state: SessionState) => void;
+
+interface SessionFlight {
+  epoch: number;
+  controller: AbortController;
+  promise: Promise<SessionState>;
+}
+
+/**
+ * The headless store behind every element: one session request in flight at a
+ * time, responses that a newer request or a mutation overtook are dropped, and
+ * every mutation bumps `revision` exactly once so lists keyed on it refetch once.
+ */
+export class SessionController {
+  readonly backend: SessionBackend;
+  readonly refreshInterval: number;
+  readonly revalidateOnFocus: boolean;
+
+  #state: SessionState = Object.freeze({ status: 'loading' });
+  #revision = 0;
+  /** Bumped when a mutation starts and ends; a fetch from an older epoch is stale. */
+  #epoch = 0;
+  #sessionFlight: SessionFlight | null = null;
+  #lastRevalidate = -Infinity;
+  #listeners = new Set<Listener>();
+  #pollTimer: unknown = null;
+  #unlisten: (() => void) | null = null;
+  #reads = new SingleFlight<unknown>();
+  #tokens: TokenCache;
+  #crossTab: CrossTab | null;
+  #clock: Clock;
+  #environment: SessionEnvironment;
+  #policy: RequestPolicy;
+  #disposed = false;
+
+  constructor(options: SessionControllerOptions) {
+    this.backend = options.backend;
+    this.refreshInterval = options.refreshInterval ?? 30_000;
+    this.revalidateOnFocus = options.revalidateOnFocus ?? true;
+    this.#clock = options.clock ?? systemClock;
+    this.#environment = options.environment ?? browserEnvironment();
+    this.#policy = {
+      clock: this.#clock,
+      timeout: options.requestTimeout ?? 15_000,
+      retries: options.maxRetries ?? 3,
+      random: options.random ?? Math.random,
+    };
+    this.#tokens = new TokenCache(this.#clock);
+    const crossTab = options.crossTab ?? true;
+    this.#crossTab = crossTab === true ? CrossTab.open() : crossTab || null;
+  }
+
+  get capabilities(): BackendCapabilities {
+    return this.backend.capabilities;
+  }
+
+  getSnapshot = (): SessionState => this.#state;
+
+  /**
+   * Calls `listener` now and after every change; the first subscriber starts
+   * loading, polling and listening, the last one to leave stops them.
+   */
+  subscribe = (listener: Listener): (() => void) => {
+    this.#listeners.add(listener);
+    if (this.#listeners.size === 1) this.#start();
+    listener(this.#state);
+    return () => {
+      if (this.#listeners.delete(listener) && this.#listeners.size === 0) this.#stop();
+    };
+  };
+
+  /** Revalidates the session; concurrent calls share one request. Never rejects. */
+  refetch(): Promise<SessionState> {
+    return this.#load(false);
+  }
+
+  async switchSignIn(signInId: string): Promise<void> {
+    this.#require('multiSession');
+    await this.#mutate((signal) => this.backend.switchSignIn(signInId, { signal }), 'switched');
+  }
+
+  /** `null` switches to the personal account. */
+  async switchOrganization(organizationId: string | null = null): Promise<void> {
+    this.#require('organizations');
+    await this.#mutate(
+      (signal) => this.backend.switchOrganization(organizationId, { signal }),
+      'changed',
+    );
+  }
+
+  async switchWorkspace(workspaceId: string): Promise<void> {
+    this.#require('workspaces');
+    await this.#mutate(
+      (signal) => this.backend.switchWorkspace(workspaceId, { signal }),
+      'changed',
+    );
+  }
+
+  async exchangeTicket(ticket: string): Promise<void> {
+    this.#require('ticketExchange');
+    await this.#mutate((signal) => this.backend.exchangeTicket(ticket, { signal }), 'changed');
+  }
+
+  /**
+   * A string signs out that account on this browser; `{ all }` every account on
+   * this browser; `{ everywhere }` every device; nothing, the active account.
+   */
+  async signOut(target?: string | SignOutTarget): Promise<SignOutResult> {
+    const normalized: SignOutTarget =
+      typeof target === 'string' ? { signInId: target } : { ...target };
+    if (normalized.everywhere) this.#require('signOutEverywhere');
+    let result: SignOutResult = {};
+    await this.#mutate(async (signal) => {
+      result = await this.backend.signOut(normalized, { signal });
+      return undefined;
+    }, 'signed-out');
+    return result;
+  }
+
+  /** A bearer token for the active sign-in, organization and workspace; memory only. */
+  async getToken(template?: string): Promise<string> {
+    this.#require('tokens');
+    if (this.#state.status === 'loading') await this.#load(false);
+    if (this.#state.status === 'error') throw this.#state.error;
+    const signIn = activeSignIn(this.#state);
+    if (!signIn) throw new SessionError('unauthorized', 'Nobody is signed in.');
+    const key = [
+      signIn.id,
+      signIn.active_organization_membership_id ?? '',
+      signIn.active_workspace_membership_id ?? '',
+      template ?? '',
+    ].join('\u0000');
+    return this.#tokens.get(key, () =>
+      withRetry((signal) => this.backend.getToken(template, { signal }), this.#policy),
+    );
+  }
+
+  /** The current user's sign-ins on every device; identical concurrent queries share a request. */
+  listSignins(
+    query: ListSigninsQuery = {},
+    options: { signal?: AbortSignal } = {},
+  ): Promise<Page<SignIn>> {
+    const q = {
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? 10,
+      status: query.status ?? 'all',
+    };
+    return this.#read(
+      `signins:${JSON.stringify(q)}`,
+      (signal) => this.backend.listSignins(q, { signal }),
+      options.signal,
+    );
+  }
+
+  listOrganizations(options: { signal?: AbortSignal } = {}): Promise<Organization[]> {
+    this.#require('organizations');
+    return this.#read(
+      'organizations',
+      (signal) => this.backend.listOrganizations({ signal }),
+      options.signal,
+    );
+  }
+
+  listWorkspaces(
+    organizationId?: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<Workspace[]> {
+    this.#require('workspaces');
+    return this.#read(
+      `workspaces:${organizationId ?? ''}`,
+      (signal) => this.backend.listWorkspaces(organizationId, { signal }),
+      options.signal,
+    );
+  }
+
+  /** Revokes one sign-in by id; never rejects. */
+  removeSignin(signInId: string): Promise<ApiResult<void>> {
+    return this.#settle(
+      this.#mutate(
+        (signal) => this.backend.removeSignin(signInId, { signal }).then(() => undefined),
+        'revoked',
+      ).then(() => undefined),
+    );
+  }
+
+  /** Revokes every sign-in of the current user except this browser's; never rejects. */
+  revokeOtherSignins(): Promise<ApiResult<{ revoked: number }>> {
+    this.#require('revokeOthers');
+    let revoked = 0;
+    return this.#settle(
+      this.#mutate(async (signal) => {
+        revoked = (await this.backend.revokeOtherSignins({ signal })).revoked;
+        return undefined;
+      }, 'revoked').then(() => ({ revoked })),
+    );
+  }
+
+  /** Stops polling, listeners and cross-tab sync; the controller is unusable afterwards. */
+  dispose(): void {
+    this.#disposed = true;
+    this.#stop();
+    this.#crossTab?.close();
+    this.#crossTab = null;
+    this.#sessionFlight?.controller.abort();
+    this.#reads.abortAll();
+    this.#tokens.clear();
+    this.#listeners.clear();
+  }
+
+  // ---- internals -------------------------------------------------------------------------------
+
+  #require(capability: keyof BackendCapabilities): void {
+    if (!this.backend.capabilities[capability]) {
+      throw new SessionError('unsupported', `This backend does not support ${capability}.`);
+    }
+  }
+
+  #read<T>(
+    key: string,
+    run: (signal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const start = (shared: AbortSignal) => withRetry(run, this.#policy, shared);
+    return this.#reads.run(`${this.#epoch}:${key}`, start, signal) as Promise<T>;
+  }
+
+  async #settle<T>(promise: Promise<T>): Promise<ApiResult<T>> {
+    try {
+      return { ok: true, data: await promise };
+    } catch (error) {
+      return { ok: false, error: toSessionError(error) };
+    }
+  }
+
+  /**
+   * Runs a mutation: in-flight reads are overtaken, the result (a session, or a
+   * reload when the backend returns none) is applied with exactly one revision
+   * bump, the token cache is cleared and other tabs are told.
+   */
+  async #mutate(
+    run: (signal: AbortSignal) => Promise<Session | null | undefined>,
+    broadcast: CrossTabKind,
+  ): Promise<void> {
+    this.#overtake();
+    let result: Session | null | undefined;
+    try {
+      result = await attempt(run, this.#policy);
+    } finally {
+      this.#overtake();
+    }
+    this.#tokens.clear();
+    this.#crossTab?.post(broadcast);
+    if (result === undefined) await this.#load(true);
+    else this.#apply(result, true);
+  }
+
+  /** Anything in flight now started before a change and must not be applied. */
+  #overtake(): void {
+    this.#epoch++;
+    this.#sessionFlight?.controller.abort();
+    this.#sessionFlight = null;
+  }
+
+  #load(bump: boolean): Promise<SessionState> {
+    const current = this.#sessionFlight;
+    if (current && current.epoch === this.#epoch && !bump) return current.promise;
+    current?.controller.abort();
+
+    const epoch = this.#epoch;
+    const controller = new AbortController();
+    this.#lastRevalidate = this.#clock.now();
+    const promise = withRetry(
+      (signal) => this.backend.getSession({ signal }),
+      this.#policy,
+      controller.signal,
+    ).then(
+      (session) => {
+        if (flight !== this.#sessionFlight || epoch !== this.#epoch) return this.#latest();
+        this.#sessionFlight = null;
+        this.#apply(session, bump);
+        return this.#state;
+      },
+      (error: unknown) => {
+        if (flight !== this.#sessionFlight || epoch !== this.#epoch) return this.#latest();
+        this.#sessionFlight = null;
+        this.#fail(toSessionError(error), bump);
+        return this.#state;
+      },
+    );
+    const flight: SessionFlight = { epoch, controller, promise };
+    this.#sessionFlight = flight;
+    return promise;
+  }
+
+  /** What a discarded request resolves to: the request that replaced it, or the current state. */
+  #latest(): Promise<SessionState> | SessionState {
+    return this.#sessionFlight?.promise ?? this.#state;
+  }
+
+  #apply(session: Session | null, bump: boolean): void {
+    const previous = this.#state;
+    if (!session) {
+      if (previous.status !== 'signed-out' || bump) {
+        this.#tokens.clear();
+        this.#set({ status: 'signed-out', revision: ++this.#revision });
+      }
+      return;
+    }
+    const frozen = deepFreeze(structuredClone(session));
+    const before = previous.status === 'signed-in' ? previous.session : null;
+    const changed = !before || fingerprint(before) !== fingerprint(frozen);
+    if (!changed && !bump) {
+      if (previous.status === 'signed-in' && previous.stale) {
+        this.#set({
+          status: 'signed-in',
+          session: before!,
+          stale: false,
+          revision: previous.revision,
+        });
+      }
+      return;
+    }
+    if (!sameIdentity(before, frozen)) this.#tokens.clear();
+    this.#set({ status: 'signed-in', session: frozen, stale: false, revision: ++this.#revision });
+  }
+
+  /** 401 signs out and drops user data; anything else keeps the last good session, marked stale. */
+  #fail(error: SessionError, bump: boolean): void {
+    if (error.code === 'unauthorized') return this.#apply(null, bump);
+    const previous = this.#state;
+    const revision = bump
+      ? ++this.#revision
+      : previous.status === 'loading'
+        ? this.#revision
+        : previous.revision;
+    if (previous.status === 'signed-in') {
+      this.#set({ ...previous, stale: true, error, revision });
+    } else if (previous.status === 'signed-out') {
+      if (bump) this.#set({ status: 'signed-out', revision });
+    } else {
+      this.#set({ status: 'error', error, revision });
+    }
+  }
+
+  #set(state: SessionState): void {
+    this.#state = Object.freeze(state);
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(this.#state);
+      } catch (error) {
+        // One broken subscriber must not starve the others.
+        console.error(error);
+      }
+    }
+  }
+
+  #start(): void {
+    if (this.#disposed) return;
+    if (this.#state.status === 'loading' && !this.#sessionFlight) void this.#load(false);
+    this.#unlisten = this.#environment.listen((event) => this.#onEnvironment(event));
+    this.#crossTab?.listen(() => this.#onOtherTab());
+    this.#schedulePoll();
+  }
+
+  #stop(): void {
+    this.#unlisten?.();
+    this.#unlisten = null;
+    if (this.#pollTimer !== null) this.#clock.clearTimeout(this.#pollTimer);
+    this.#pollTimer = null;
+  }
+
+  #schedulePoll(): void {
+    if (this.refreshInterval <= 0 || this.#disposed) return;
+    this.#pollTimer = this.#clock.setTimeout(() => {
+      this.#pollTimer = null;
+      if (this.#listeners.size === 0) return;
+      if (this.#environment.isVisible() && this.#environment.isOnline()) void this.#load(false);
+      this.#schedulePoll();
+    }, this.refreshInterval);
+  }
+
+  #onEnvironment(event: EnvironmentEvent): void {
+    if (!this.revalidateOnFocus || event === 'hidden' || event === 'offline') return;
+    if (!this.#environment.isOnline() || !this.#environment.isVisible()) return;
+    if (this.#clock.now() - this.#lastRevalidate < FOCUS_THROTTLE) return;
+    void this.#load(false);
+  }
+
+  /** Another tab changed something we cannot see in our own session (e.g. revoked a device). */
+  #onOtherTab(): void {
+    this.#overtake();
+    void this.#load(true);
+  }
+}
+
+function sameIdentity(a: Session | null, b: Session | null): boolean {
+  const x = a?.active_signin;
+  const y = b?.active_signin;
+  return (
+    x?.id === y?.id &&
+    x?.active_organization_membership_id === y?.active_organization_membership_id &&
+    x?.active_workspace_membership_id === y?.active_workspace_membership_id
+  );
+}
+
+/** Last-active times tick on every request; they alone are not a change worth a revision. */
+function fingerprint(session: Session): string {
+  return JSON.stringify(session, (key, value: unknown) =>
+    key === 'lastActiveAt' ? undefined : value,
+  );
+}
