@@ -34,7 +34,7 @@ function countingReporter(file) {
 }
 
 export default {
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  nodeResolve: { exportConditions: ['browser', 'production'] },
   hostname: '127.1',
   rootDir: '.',
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/server/**'],

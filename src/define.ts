@@ -1,0 +1,17 @@
+/**
+ * Registers every tag of the kit. The only module with side effects; safe to
+ * load twice (a tag already defined, e.g. by another copy, is left alone).
+ */
+import { SessionProvider } from './elements/session-provider/session-provider.js';
+import { SignedIn } from './elements/signed-in/signed-in.js';
+import { SignedOut } from './elements/signed-out/signed-out.js';
+
+const tags: [string, CustomElementConstructor][] = [
+  ['session-provider', SessionProvider],
+  ['signed-in', SignedIn],
+  ['signed-out', SignedOut],
+];
+
+for (const [tag, element] of tags) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}

@@ -1,0 +1,106 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { SessionBackend } from '../../backends/backend.js';
+import { RestBackend } from '../../backends/rest.js';
+import { SessionController } from '../../core/session-controller.js';
+import { sessionContext } from '../../context.js';
+import { SessionChangeEvent } from '../../events.js';
+
+/**
+ * Owns (or is handed) the `SessionController` and shares it with every
+ * session element inside it. Renders its children unchanged.
+ *
+ * @summary Provides the session to the elements inside it.
+ * @tag session-provider
+ * @slot - The page content that uses the session.
+ * @fires {SessionChangeEvent} session-change - The session state changed; `detail.state` is the new state.
+ */
+export class SessionProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL of the HTTP contract used when no backend or controller is given. */
+  @property({ attribute: 'api-base', reflect: true }) apiBase = '/api/session';
+
+  /** How often to revalidate the session while the page is visible, in ms (0 = never). */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 30_000;
+
+  /**
+   * A controller to share instead of creating one; it wins over `backend` and `api-base`.
+   * @type {SessionController | undefined}
+   */
+  @property({ attribute: false }) controller?: SessionController;
+
+  /**
+   * A backend for the controller this provider creates (default: a RestBackend on `api-base`).
+   * @type {SessionBackend | undefined}
+   */
+  @property({ attribute: false }) backend?: SessionBackend;
+
+  #provider = new ContextProvider(this, { context: sessionContext });
+  #owned: SessionController | undefined;
+  #active: SessionController | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  /** The controller being shared: the given one, or the one this provider created. */
+  get sessionController(): SessionController | undefined {
+    return this.#active;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Before the first update, properties set right after insertion are still coming.
+    if (this.hasUpdated) this.#use(this.#resolve());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    const settings = ['backend', 'apiBase', 'refreshInterval'];
+    if (this.hasUpdated && settings.some((key) => changed.has(key))) {
+      // The provider's own controller was built from the old settings.
+      this.#owned?.dispose();
+      this.#owned = undefined;
+    }
+    if (!this.hasUpdated || changed.has('controller') || settings.some((key) => changed.has(key))) {
+      this.#use(this.#resolve());
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  #resolve(): SessionController {
+    if (this.controller) return this.controller;
+    this.#owned ??= new SessionController({
+      backend: this.backend ?? new RestBackend({ baseUrl: this.apiBase }),
+      refreshInterval: this.refreshInterval,
+    });
+    return this.#owned;
+  }
+
+  #use(controller: SessionController): void {
+    if (controller === this.#active && this.#unsubscribe) return;
+    this.#unsubscribe?.();
+    this.#active = controller;
+    this.#provider.setValue(controller);
+    this.#unsubscribe = controller.subscribe((state) =>
+      this.dispatchEvent(new SessionChangeEvent({ state })),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'session-provider': SessionProvider;
+  }
+}

@@ -1,0 +1,28 @@
+/** The kit's classes, controller, context, events and types. Defines no tags: import `session-elements/define` for that. */
+export * from './core/types.js';
+export * from './core/errors.js';
+export type { SessionState, SessionStatus } from './core/session-state.js';
+export { activeSignIn } from './core/session-state.js';
+export { SessionController, type SessionControllerOptions } from './core/session-controller.js';
+export type { Clock } from './core/clock.js';
+export {
+  browserEnvironment,
+  staticEnvironment,
+  type SessionEnvironment,
+  type EnvironmentEvent,
+} from './core/environment.js';
+export { CrossTab, type ChannelLike } from './core/cross-tab.js';
+export type { SessionBackend, BackendCapabilities, RequestOptions } from './backends/backend.js';
+export { RestBackend, CSRF_HEADER, type RestBackendOptions } from './backends/rest.js';
+export {
+  MemoryBackend,
+  demoSeed,
+  type MemoryBackendOptions,
+  type MemoryMethod,
+  type MemorySeed,
+} from './backends/memory.js';
+export { sessionContext, SessionConsumer, type SessionConsumerHost } from './context.js';
+export * from './events.js';
+export { SessionProvider } from './elements/session-provider/session-provider.js';
+export { SignedIn } from './elements/signed-in/signed-in.js';
+export { SignedOut } from './elements/signed-out/signed-out.js';

@@ -1,0 +1,114 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
+
+export interface ConfirmOptions {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  /** Styles the confirm button as destructive. */
+  danger?: boolean;
+}
+
+/**
+ * An alert dialog that asks before a destructive action. Built on the native
+ * modal <dialog> (focus containment, Escape, inert page) with the safe choice
+ * focused first, as the APG alert dialog pattern asks.
+ *
+ * `ask()` resolves true on confirm and false on cancel or Escape; the host
+ * renders `dialog.render()` somewhere in its shadow root.
+ */
+export class ConfirmDialogController implements ReactiveController {
+  #host: ReactiveControllerHost & HTMLElement;
+  #dialog = createRef<HTMLDialogElement>();
+  #cancel = createRef<HTMLButtonElement>();
+  #options: ConfirmOptions | null = null;
+  #resolve: ((confirmed: boolean) => void) | null = null;
+  #opener: Element | null = null;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  get open(): boolean {
+    return this.#options !== null;
+  }
+
+  async ask(options: ConfirmOptions): Promise<boolean> {
+    this.#close(false);
+    this.#opener = activeElement();
+    this.#options = options;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    const dialog = this.#dialog.value;
+    if (!dialog) return false;
+    dialog.showModal();
+    this.#cancel.value?.focus();
+    return new Promise<boolean>((resolve) => (this.#resolve = resolve));
+  }
+
+  hostDisconnected(): void {
+    this.#close(false);
+  }
+
+  render() {
+    const options = this.#options;
+    if (!options) return nothing;
+    return html`<dialog
+      ${ref(this.#dialog)}
+      part="dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-message"
+      @cancel=${(event: Event) => {
+        event.preventDefault();
+        this.#close(false);
+      }}
+    >
+      <h2 id="confirm-title" part="dialog-title">${options.title}</h2>
+      <p id="confirm-message" part="dialog-message">${options.message}</p>
+      <div class="dialog-actions" part="dialog-actions">
+        <button
+          ${ref(this.#cancel)}
+          class="btn"
+          part="dialog-cancel"
+          type="button"
+          @click=${() => this.#close(false)}
+        >
+          ${options.cancelLabel}
+        </button>
+        <button
+          class="btn primary ${options.danger ? 'danger' : ''}"
+          part="dialog-confirm"
+          type="button"
+          @click=${() => this.#close(true)}
+        >
+          ${options.confirmLabel}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  #close(confirmed: boolean): void {
+    const resolve = this.#resolve;
+    this.#resolve = null;
+    if (!this.#options) return;
+    this.#dialog.value?.close();
+    this.#options = null;
+    this.#host.requestUpdate();
+    const opener = this.#opener;
+    this.#opener = null;
+    // Focus goes back where it was, unless the action removes that control.
+    if (!confirmed && opener instanceof HTMLElement) opener.focus();
+    resolve?.(confirmed);
+  }
+}
+
+/** The focused element, looking inside shadow roots. */
+function activeElement(): Element | null {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element;
+}
