@@ -40,6 +40,8 @@ export interface MemoryBackendOptions {
   onlineWindow?: number;
   /** Lifetime of issued tokens, in ms. */
   tokenLifetime?: number;
+  /** The current time in ms; inject it to test expiry without waiting. */
+  now?: () => number;
 }
 
 interface Fault {
@@ -63,12 +65,14 @@ export class MemoryBackend implements SessionBackend {
   #data: MemorySeed;
   #faults: Fault[] = [];
   #tokenCounter = 0;
+  #now: () => number;
 
   constructor(options: MemoryBackendOptions = {}) {
     this.#data = structuredClone(options.seed ?? demoSeed());
     this.latency = options.latency ?? 0;
     this.onlineWindow = options.onlineWindow ?? 5 * 60_000;
     this.tokenLifetime = options.tokenLifetime ?? 60_000;
+    this.#now = options.now ?? Date.now;
     this.capabilities = Object.freeze({
       multiSession: true,
       organizations: true,
@@ -151,7 +155,7 @@ export class MemoryBackend implements SessionBackend {
         const active = this.#requireActive();
         const page = Math.max(1, q.page ?? 1);
         const pageSize = Math.max(1, q.pageSize ?? 10);
-        const now = Date.now();
+        const now = this.#now();
         const mine = this.#data.signins
           .filter((s) => s.user_id === active.user_id)
           .filter((s) => !q.status || q.status === 'all' || this.#status(s, now) === q.status)
@@ -215,7 +219,7 @@ export class MemoryBackend implements SessionBackend {
           });
         }
         const target = this.#find(id);
-        if (this.#status(target, Date.now()) === 'expired') {
+        if (this.#status(target, this.#now()) === 'expired') {
           throw new SessionError('unauthorized', 'That sign-in has expired.', { status: 401 });
         }
         this.#data.active = id;
@@ -322,7 +326,7 @@ export class MemoryBackend implements SessionBackend {
       o,
       () => {
         const active = this.#requireActive();
-        const expiresAt = Date.now() + this.tokenLifetime;
+        const expiresAt = this.#now() + this.tokenLifetime;
         const claims = {
           sub: active.user_id,
           sid: active.id,

@@ -124,12 +124,10 @@ function parseAttempts(value: unknown, what: string): { id: string }[] {
 
 export function parseSession(value: unknown): Session {
   const raw = object(value, 'session');
+  if (raw.active_signin === undefined) invalid('session');
   return {
-    active_signin:
-      raw.active_signin === null || raw.active_signin === undefined
-        ? null
-        : parseSignIn(raw.active_signin),
-    signins: array(raw.signins ?? [], 'session sign-in list').map(parseSignIn),
+    active_signin: raw.active_signin === null ? null : parseSignIn(raw.active_signin),
+    signins: array(raw.signins, 'session sign-in list').map(parseSignIn),
     signin_attempts: parseAttempts(raw.signin_attempts, 'sign-in attempt'),
     signup_attempts: parseAttempts(raw.signup_attempts, 'sign-up attempt'),
   };
