@@ -2,6 +2,7 @@
  * Registers every tag of the kit. The only module with side effects; safe to
  * load twice (a tag already defined, e.g. by another copy, is left alone).
  */
+import { ActiveSessions } from './elements/active-sessions/active-sessions.js';
 import { SessionProvider } from './elements/session-provider/session-provider.js';
 import { SignedIn } from './elements/signed-in/signed-in.js';
 import { SignedOut } from './elements/signed-out/signed-out.js';
@@ -10,6 +11,7 @@ const tags: [string, CustomElementConstructor][] = [
   ['session-provider', SessionProvider],
   ['signed-in', SignedIn],
   ['signed-out', SignedOut],
+  ['active-sessions', ActiveSessions],
 ];
 
 for (const [tag, element] of tags) {

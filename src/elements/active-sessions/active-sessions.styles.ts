@@ -1,0 +1,223 @@
+import { css } from 'lit';
+
+/**
+ * Layout of `<active-sessions>`: logical properties only (RTL-safe), a
+ * container query folds each row's button under its text down to 320px.
+ */
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --_icon-size: var(--active-sessions-icon-size, 1.5rem);
+    --_row-padding: var(--active-sessions-row-padding, calc(var(--_space) * 1.5));
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    min-inline-size: 0;
+  }
+  p {
+    margin: 0;
+  }
+  .toolbar,
+  .pagination,
+  .pages,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .toolbar {
+    justify-content: space-between;
+  }
+  .filter {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+    color: var(--_muted);
+  }
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-block-size: 2.25rem;
+    padding-inline: var(--_space);
+  }
+  .list,
+  .skeleton {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .item {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: center;
+    gap: calc(var(--_space) * 1.5);
+    padding: var(--_row-padding);
+  }
+  .item + .item {
+    border-block-start: 1px solid var(--_border);
+  }
+  .item.pending .body {
+    opacity: 0.6;
+  }
+  .icon {
+    display: inline-flex;
+    inline-size: var(--_icon-size);
+    block-size: var(--_icon-size);
+    color: var(--_muted);
+  }
+  .icon svg {
+    inline-size: 100%;
+    block-size: 100%;
+  }
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.375);
+    min-inline-size: 0;
+  }
+  .heading {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+    min-inline-size: 0;
+  }
+  .title {
+    font-weight: 600;
+    max-inline-size: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .badge {
+    display: inline-block;
+    padding-inline: calc(var(--_space) * 0.75);
+    border-radius: 999px;
+    font-size: 0.75rem;
+    line-height: 1.5rem;
+    white-space: nowrap;
+    color: var(--_text);
+    background: color-mix(in srgb, var(--_text) 8%, var(--_surface));
+  }
+  .badge.current {
+    color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  }
+  .badge.admin,
+  .badge.expired {
+    color: var(--_danger);
+    background: color-mix(in srgb, var(--_danger) 10%, var(--_surface));
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: var(--_space);
+    row-gap: calc(var(--_space) * 0.25);
+    color: var(--_muted);
+    font-size: 0.875rem;
+    min-inline-size: 0;
+  }
+  .meta > span {
+    max-inline-size: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .meta > span + span::before {
+    content: '·';
+    margin-inline-end: var(--_space);
+    speak: never;
+  }
+  .item:is(:hover, :focus-within) time[title]::after {
+    content: ' (' attr(title) ')';
+  }
+  .inline-error,
+  .error p,
+  .stale {
+    color: var(--_danger);
+    font-size: 0.875rem;
+  }
+  .stale {
+    color: var(--_muted);
+  }
+  .error,
+  .reauth,
+  .empty {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .empty {
+    color: var(--_muted);
+  }
+  .reauth-title {
+    font-weight: 600;
+  }
+  a.btn {
+    text-decoration: none;
+  }
+  .pagination {
+    justify-content: space-between;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .btn[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .bone {
+    display: block;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_text) 10%, var(--_surface));
+    animation: session-pulse 1.4s ease-in-out infinite;
+  }
+  .bone.icon {
+    inline-size: var(--_icon-size);
+    block-size: var(--_icon-size);
+  }
+  .bone.line {
+    inline-size: 60%;
+    block-size: 0.9rem;
+  }
+  .bone.short {
+    inline-size: 40%;
+    block-size: 0.75rem;
+  }
+  .skeleton .item {
+    grid-template-columns: auto minmax(0, 1fr);
+  }
+  @keyframes session-pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bone {
+      animation: none;
+    }
+  }
+  @container (max-width: 30rem) {
+    .item {
+      grid-template-columns: auto minmax(0, 1fr);
+    }
+    .item > .btn {
+      grid-column: 2;
+      justify-self: start;
+    }
+  }
+`;

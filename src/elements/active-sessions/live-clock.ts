@@ -1,0 +1,47 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * The current time for relative timestamps, advanced every `interval` ms
+ * while the host is connected and the page is visible (hidden tabs do no
+ * work; coming back refreshes at once). Holding `now` still between ticks
+ * keeps re-renders for other reasons from touching every row's text.
+ */
+export class LiveClock implements ReactiveController {
+  now = Date.now();
+  #host: ReactiveControllerHost;
+  #interval: number;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(host: ReactiveControllerHost, interval = 30_000) {
+    this.#host = host;
+    this.#interval = interval;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#onVisibility();
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#stop();
+  }
+
+  #onVisibility = (): void => {
+    this.#stop();
+    if (document.visibilityState === 'hidden') return;
+    this.#tick();
+    this.#timer = setInterval(this.#tick, this.#interval);
+  };
+
+  #tick = (): void => {
+    this.now = Date.now();
+    this.#host.requestUpdate();
+  };
+
+  #stop(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}

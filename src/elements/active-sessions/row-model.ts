@@ -1,0 +1,124 @@
+import type { SignIn } from '../../core/types.js';
+import { type DeviceInfo, type DeviceKind, parseDevice } from '../../internal/device.js';
+import {
+  countryName,
+  flagEmoji,
+  formatDate,
+  formatDateTime,
+  maskIp,
+  parseDate,
+  relativeTime,
+  truncate,
+} from '../../internal/format.js';
+import type { ActiveSessionsStrings } from './active-sessions.strings.js';
+
+const MINUTE = 60_000;
+/** Expiry is only worth showing when it is close. */
+const EXPIRY_SOON = 7 * 24 * 60 * MINUTE;
+const MAX_PLACE = 80;
+const MAX_IP = 64;
+
+export interface Moment {
+  /** For `<time datetime>`. */
+  iso: string;
+  /** "5 minutes ago" or a date. */
+  text: string;
+  /** The full date and time, shown on hover and focus. */
+  exact: string;
+}
+
+/** Everything one row shows, already formatted; no field is ever "undefined" text. */
+export interface RowModel {
+  id: string;
+  signIn: SignIn;
+  kind: DeviceKind;
+  title: string;
+  flag: string;
+  location?: string;
+  ip?: string;
+  activeNow: boolean;
+  lastActive?: Moment;
+  created?: Moment;
+  expiresSoon?: Moment;
+  expired: boolean;
+  current: boolean;
+  impersonated: boolean;
+}
+
+export interface RowOptions {
+  now: number;
+  lang: string;
+  hideIp: boolean;
+  hideLocation: boolean;
+  maskIp: boolean;
+}
+
+/** Parsing user agents is the costly part of a row; a page keeps its objects between renders. */
+const devices = new WeakMap<SignIn, DeviceInfo>();
+
+function deviceOf(signIn: SignIn): DeviceInfo {
+  let device = devices.get(signIn);
+  if (!device) {
+    device = parseDevice(signIn);
+    devices.set(signIn, device);
+  }
+  return device;
+}
+
+/** "Chrome 141 on macOS" in the strings' language. */
+export function deviceTitle(signIn: SignIn, t: ActiveSessionsStrings): string {
+  const device = deviceOf(signIn);
+  return t.deviceTitle(device.browser, device.os);
+}
+
+export function toRow(signIn: SignIn, t: ActiveSessionsStrings, options: RowOptions): RowModel {
+  const { now, lang } = options;
+  const device = deviceOf(signIn);
+  const lastActive = parseDate(signIn.lastActiveAt);
+  const created = parseDate(signIn.createdAt);
+  const expires = parseDate(signIn.expiresAt);
+  const expired = !!expires && expires.getTime() <= now;
+  const moment = (date: Date, text: string): Moment => ({
+    iso: date.toISOString(),
+    text,
+    exact: formatDateTime(date, lang),
+  });
+  return {
+    id: signIn.id,
+    signIn,
+    kind: device.kind,
+    title: deviceTitle(signIn, t),
+    flag: options.hideLocation ? '' : flagEmoji(signIn.countryCode),
+    location: options.hideLocation ? undefined : place(signIn, lang),
+    ip: options.hideIp ? undefined : address(signIn.ipAddress, options.maskIp),
+    activeNow: !!lastActive && Math.abs(now - lastActive.getTime()) < MINUTE,
+    lastActive: lastActive && moment(lastActive, relativeTime(lastActive, now, lang)),
+    created: created && moment(created, formatDate(created, lang)),
+    expiresSoon:
+      expires && !expired && expires.getTime() - now <= EXPIRY_SOON
+        ? moment(expires, relativeTime(expires, now, lang))
+        : undefined,
+    expired,
+    current: signIn.current === true,
+    impersonated: signIn.impersonated === true,
+  };
+}
+
+/** "Lisbon, Portugal": city, then country (named from the code when missing) or region. */
+function place(signIn: SignIn, lang: string): string | undefined {
+  const city = text(signIn.city);
+  const country = text(signIn.country) ?? countryName(signIn.countryCode, lang);
+  const parts = [city, country ?? text(signIn.region)].filter((part): part is string => !!part);
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+function address(ip: unknown, mask: boolean): string | undefined {
+  if (mask) return maskIp(ip);
+  return text(ip, MAX_IP);
+}
+
+function text(value: unknown, max = MAX_PLACE): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed ? truncate(trimmed, max) : undefined;
+}

@@ -1,0 +1,37 @@
+import { SessionError } from '../../core/errors.js';
+import type { Page, SignIn } from '../../core/types.js';
+
+/**
+ * Backends validate their payloads, but a hand-written controller or backend
+ * might not; a page the list cannot render becomes an error state, never a
+ * crash.
+ */
+export function checkPage(value: unknown): Page<SignIn> {
+  const page = value as Partial<Page<SignIn>> | null;
+  const valid =
+    !!page &&
+    Array.isArray(page.items) &&
+    page.items.every((item) => !!item && typeof item === 'object' && typeof item.id === 'string') &&
+    isCount(page.total) &&
+    isCount(page.page) &&
+    page.page >= 1 &&
+    isCount(page.pageSize) &&
+    page.pageSize >= 1;
+  if (!valid) throw new SessionError('invalid-response', 'The sign-in list is malformed.');
+  return page as Page<SignIn>;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** Only http(s) and relative URLs may become links; `javascript:` and friends never do. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { protocol } = new URL(url, document.baseURI);
+    return protocol === 'http:' || protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

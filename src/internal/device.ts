@@ -1,0 +1,92 @@
+import UAParser from 'ua-parser-js';
+import { truncate } from './format.js';
+
+/** The icon a device gets. */
+export type DeviceKind = 'desktop' | 'phone' | 'tablet' | 'unknown';
+
+/** What a sign-in's device looks like to a person: a kind and up to two names. */
+export interface DeviceInfo {
+  kind: DeviceKind;
+  /** "Chrome 141", when known. */
+  browser?: string;
+  /** "macOS", "iOS 18", or the backend's device name, when known. */
+  os?: string;
+}
+
+export interface DeviceSource {
+  userAgent?: string;
+  browser?: string;
+  device?: string;
+}
+
+/** Names longer than this are hostile or broken; the rest of the row must stay readable. */
+const MAX_NAME = 60;
+
+const BROWSER_NAMES: Record<string, string> = {
+  'Mobile Safari': 'Safari',
+  'Mobile Firefox': 'Firefox',
+  'Chrome Headless': 'Chrome',
+};
+
+const OS_NAMES: Record<string, string> = {
+  'Mac OS': 'macOS',
+  'Chromium OS': 'ChromeOS',
+};
+
+const DESKTOP_OS = /^(windows|mac os|linux|ubuntu|debian|fedora|chromium os|freebsd|openbsd)/i;
+
+/**
+ * Parses a sign-in's device. The backend's own `browser` / `device` names win
+ * over what the user agent says; ua-parser-js 1.x (MIT) reads the rest and
+ * trims absurdly long user agents itself.
+ */
+export function parseDevice(source: DeviceSource): DeviceInfo {
+  const ua = typeof source.userAgent === 'string' ? source.userAgent : '';
+  const result = new UAParser(ua).getResult();
+  const browser = clean(source.browser) ?? browserName(result.browser);
+  const os = clean(source.device) ?? osName(result.os);
+  return { kind: kindOf(result, source.device), browser, os };
+}
+
+function browserName(browser: UAParser.IBrowser): string | undefined {
+  const name = clean(browser.name);
+  if (!name) return undefined;
+  const major = clean(browser.major);
+  return [BROWSER_NAMES[name] ?? name, major].filter(Boolean).join(' ');
+}
+
+function osName(os: UAParser.IOS): string | undefined {
+  const name = clean(os.name);
+  if (!name) return undefined;
+  return [OS_NAMES[name] ?? name, osVersion(name, clean(os.version))].filter(Boolean).join(' ');
+}
+
+/**
+ * Browsers freeze the OS version in the user agent (every macOS since 10.15
+ * says 10.15.7, Windows 11 says 10), so those versions would be wrong more
+ * often than right.
+ */
+function osVersion(name: string, version: string | undefined): string | undefined {
+  if (!version) return undefined;
+  if (name === 'Mac OS' || name === 'Windows' || name === 'Chromium OS') {
+    return name === 'Windows' && !['10', '11'].includes(version) ? version : undefined;
+  }
+  return version.split('.')[0];
+}
+
+function kindOf(result: UAParser.IResult, device: string | undefined): DeviceKind {
+  const named = typeof device === 'string' ? device : '';
+  if (/tablet|ipad/i.test(named)) return 'tablet';
+  if (/phone|mobile/i.test(named)) return 'phone';
+  if (/desktop|laptop|mac|windows|linux|computer/i.test(named)) return 'desktop';
+  if (result.device.type === 'tablet') return 'tablet';
+  if (result.device.type === 'mobile') return 'phone';
+  if (!result.device.type && DESKTOP_OS.test(result.os.name ?? '')) return 'desktop';
+  return 'unknown';
+}
+
+function clean(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed ? truncate(trimmed, MAX_NAME) : undefined;
+}
