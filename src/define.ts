@@ -6,11 +6,13 @@ import { ActiveSessions } from './elements/active-sessions/active-sessions.js';
 import { SessionProvider } from './elements/session-provider/session-provider.js';
 import { SignedIn } from './elements/signed-in/signed-in.js';
 import { SignedOut } from './elements/signed-out/signed-out.js';
+import { SignOutButton } from './elements/sign-out-button/sign-out-button.js';
 
 const tags: [string, CustomElementConstructor][] = [
   ['session-provider', SessionProvider],
   ['signed-in', SignedIn],
   ['signed-out', SignedOut],
+  ['sign-out-button', SignOutButton],
   ['active-sessions', ActiveSessions],
 ];
 

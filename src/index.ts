@@ -26,4 +26,5 @@ export * from './events.js';
 export { SessionProvider } from './elements/session-provider/session-provider.js';
 export { SignedIn } from './elements/signed-in/signed-in.js';
 export { SignedOut } from './elements/signed-out/signed-out.js';
+export { SignOutButton } from './elements/sign-out-button/sign-out-button.js';
 export { ActiveSessions, type StatusFilter } from './elements/active-sessions/active-sessions.js';

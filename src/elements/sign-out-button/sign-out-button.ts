@@ -1,0 +1,188 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { activeSignIn } from '../../core/session-state.js';
+import type { SignOutScope } from '../../events.js';
+import { ActionRunner } from '../../internal/action-runner.js';
+import { displayName } from '../../internal/avatar.js';
+import { ConfirmDialogController } from '../../internal/confirm-dialog.js';
+import { SessionElement } from '../../internal/session-element.js';
+import { SIGN_OUT_SCOPES, navigateTo, signOutWithEvents } from '../../internal/sign-out.js';
+import { type SignOutButtonStrings, signOutButtonStrings } from './sign-out-button.strings.js';
+import { styles } from './sign-out-button.styles.js';
+
+/** `confirm` is tri-state: absent follows the scope, `confirm="false"` is off, anything else on. */
+const confirmConverter = {
+  fromAttribute: (value: string | null) => (value === null ? undefined : value !== 'false'),
+  toAttribute: (value: boolean | undefined) => (value === undefined ? null : String(value)),
+};
+
+/**
+ * Signs out: this account on this browser (`scope="signin"`, the default; the
+ * next account here becomes active), every account on this browser
+ * (`scope="session"`) or every device (`scope="everywhere"`, confirmed in an
+ * alert dialog first). Renders nothing unless someone is signed in, and
+ * nothing for `everywhere` when the backend cannot do it.
+ *
+ * After signing out it goes to `redirect-url`, else to the backend's redirect,
+ * else it stays on the page, which then shows its signed-out state.
+ *
+ * @summary A sign-out button for one account, this browser, or every device.
+ * @tag sign-out-button
+ * @slot - The button label; default: one saying the scope ("Sign out", "Sign out of all accounts", "Sign out everywhere").
+ * @csspart base - The wrapper around the button and the status region.
+ * @csspart button - The button.
+ * @csspart spinner - The spinner shown in the button while signing out.
+ * @csspart error - The failure message.
+ * @csspart dialog - The confirm alert dialog.
+ * @csspart dialog-title - The dialog heading.
+ * @csspart dialog-message - The consequence, e.g. "You will be signed out on 5 devices."
+ * @csspart dialog-actions - The dialog's button row.
+ * @csspart dialog-cancel - The dialog's cancel button (focused first).
+ * @csspart dialog-confirm - The dialog's confirm button.
+ * @cssprop --session-font - Font family.
+ * @cssprop --session-color-text - Text colour.
+ * @cssprop --session-color-muted - Secondary text colour.
+ * @cssprop --session-color-surface - Button and dialog background.
+ * @cssprop --session-color-border - Borders.
+ * @cssprop --session-color-accent - Focus ring.
+ * @cssprop --session-color-danger - The confirm button and error text.
+ * @cssprop --session-radius - Corner radius.
+ * @cssprop --session-space - Spacing unit.
+ * @cssprop --session-color-scheme - `light`, `dark` or `light dark` (default: follow the user).
+ * @fires {SignOutEvent} sign-out - Before signing out; cancelable. `detail: { scope, signInId? }`.
+ * @fires {SignedOutEvent} signed-out - After the server confirmed. `detail: { scope, signInId?, redirectUrl? }`.
+ * @fires {SessionErrorEvent} session-error - Signing out failed. `detail: { error, action: 'sign-out' }`.
+ * @fires {ReauthRequiredEvent} reauth-required - The server wants the user to confirm who they are; cancel it to handle that yourself.
+ */
+export class SignOutButton extends SessionElement<SignOutButtonStrings> {
+  static override styles = styles;
+
+  /**
+   * What to sign out: `signin` (one account on this browser), `session` (every
+   * account on this browser) or `everywhere` (every device).
+   * @type {'signin' | 'session' | 'everywhere'}
+   */
+  @property({ reflect: true }) scope: SignOutScope = 'signin';
+
+  /** The account to sign out with `scope="signin"`; default: the active one. */
+  @property({ attribute: 'signin-id' }) signInId?: string;
+
+  /** Where to go after signing out; wins over the backend's redirect. */
+  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+
+  /**
+   * Ask in an alert dialog first. Unset: only for `scope="everywhere"`.
+   * `confirm` (or `confirm="true"`) always asks; `confirm="false"` never does.
+   * @type {boolean | undefined}
+   */
+  @property({ converter: confirmConverter }) confirm?: boolean;
+
+  protected readonly translations = signOutButtonStrings;
+  protected readonly dialog = new ConfirmDialogController(this);
+  protected readonly actions = new ActionRunner(this, (error, action, retry) =>
+    this.reportError(error, action, retry),
+  );
+
+  /** The scope in use; an unknown value falls back to the default. */
+  protected get effectiveScope(): SignOutScope {
+    return SIGN_OUT_SCOPES.includes(this.scope) ? this.scope : 'signin';
+  }
+
+  protected override render() {
+    const scope = this.effectiveScope;
+    const controller = this.sessionController;
+    if (this.state.status !== 'signed-in' || !controller) return this.dialog.render();
+    if (scope === 'everywhere' && !controller.capabilities.signOutEverywhere) return nothing;
+    const t = this.t;
+    const busy = this.actions.busy;
+    return html`<span class="base" part="base">
+        <button
+          class="btn"
+          part="button"
+          type="button"
+          ?disabled=${busy}
+          aria-busy=${busy ? 'true' : nothing}
+          @click=${this.#onClick}
+        >
+          ${busy ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
+          <slot>${this.#label(scope)}</slot>
+        </button>
+        ${this.actions.render(t)}
+      </span>
+      ${this.dialog.render()}`;
+  }
+
+  /** Leaves the page after signing out; override to route inside a single-page app. */
+  protected navigate(url: string): void {
+    navigateTo(url);
+  }
+
+  #label(scope: SignOutScope): string {
+    const t = this.t;
+    return scope === 'everywhere'
+      ? t.signOutEverywhere
+      : scope === 'session'
+        ? t.signOutSession
+        : t.signOut;
+  }
+
+  #onClick = (): void => {
+    const scope = this.effectiveScope;
+    void this.actions.run('sign-out', 'sign-out', async () => {
+      const controller = this.requireController();
+      const signInId =
+        scope === 'signin' ? this.signInId || activeSignIn(this.state)?.id : undefined;
+      if ((this.confirm ?? scope === 'everywhere') && !(await this.#confirm(scope, signInId))) {
+        return null;
+      }
+      const detail = await signOutWithEvents(this, controller, {
+        scope,
+        signInId,
+        redirectUrl: this.redirectUrl,
+      });
+      if (!detail) return null;
+      if (detail.redirectUrl) this.navigate(detail.redirectUrl);
+      return this.t.signedOut;
+    });
+  };
+
+  async #confirm(scope: SignOutScope, signInId: string | undefined): Promise<boolean> {
+    const t = this.t;
+    const state = this.state;
+    const signins = state.status === 'signed-in' ? state.session.signins : [];
+    let title = t.confirmTitleSignin;
+    let message: string;
+    if (scope === 'everywhere') {
+      title = t.confirmTitleEverywhere;
+      message = t.confirmEverywhere(await this.#deviceCount());
+    } else if (scope === 'session') {
+      title = t.confirmTitleSession;
+      message = t.confirmSession(signins.length);
+    } else {
+      const signIn = signins.find((s) => s.id === signInId) ?? activeSignIn(state);
+      message = t.confirmSignin(displayName(signIn?.user, t.signOut));
+    }
+    return this.dialog.ask({
+      title,
+      message,
+      confirmLabel: this.#label(scope),
+      cancelLabel: t.cancel,
+      danger: true,
+    });
+  }
+
+  /** Every device the user is signed in on; unknown (null) if the list cannot be read. */
+  async #deviceCount(): Promise<number | null> {
+    try {
+      return (await this.requireController().listSignins({ pageSize: 1 })).total;
+    } catch {
+      return null;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sign-out-button': SignOutButton;
+  }
+}

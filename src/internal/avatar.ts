@@ -1,0 +1,65 @@
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { CurrentUser } from '../core/types.js';
+
+/** A stable hue for an id (FNV-1a), so a person or team keeps their colour everywhere. */
+export function hueOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % 360;
+}
+
+/** Up to two letters: the first of the first and last words (whole code points, not halves). */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '?';
+  const first = Array.from(words[0])[0];
+  const last = words.length > 1 ? Array.from(words[words.length - 1])[0] : '';
+  return (first + last).toLocaleUpperCase();
+}
+
+/** The name to show for a user: full name, else username, else email, else the id. */
+export function displayName(user: CurrentUser | undefined, fallback = ''): string {
+  const full = [user?.first_name, user?.last_name].filter(Boolean).join(' ').trim();
+  return full || user?.username || user?.primary_email_address?.email || user?.id || fallback;
+}
+
+export interface AvatarOptions {
+  /** Seeds the background colour. */
+  id: string;
+  /** Gives the initials. */
+  name: string;
+  image?: string;
+}
+
+/**
+ * A round avatar: initials on a colour derived from the id, covered by the
+ * picture when there is one (a picture that fails to load reveals the
+ * initials). Decorative: the name is always shown next to it.
+ */
+export function avatar({ id, name, image }: AvatarOptions) {
+  return html`<span
+    class="avatar"
+    part="avatar"
+    aria-hidden="true"
+    style=${styleMap({ '--_avatar-hue': String(hueOf(id)) })}
+    >${initialsOf(name)}${
+      image
+        ? html`<img
+            src=${image}
+            alt=""
+            loading="lazy"
+            referrerpolicy="no-referrer"
+            @error=${hideBrokenImage}
+          />`
+        : nothing
+    }</span
+  >`;
+}
+
+function hideBrokenImage(event: Event): void {
+  (event.currentTarget as HTMLImageElement).hidden = true;
+}

@@ -1,0 +1,297 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
+import { MemoryBackend } from '../../src/backends/memory.js';
+import type { RequestOptions } from '../../src/backends/backend.js';
+import type { SignOutResult, SignOutTarget } from '../../src/core/types.js';
+import { SignOutButton } from '../../src/elements/sign-out-button/sign-out-button.js';
+import type {
+  ReauthRequiredEvent,
+  SessionErrorEvent,
+  SignedOutEvent,
+  SignOutEvent,
+} from '../../src/events.js';
+import { expectAccessible, mount, part, signedOutBackend, text } from './switchers.helpers.js';
+
+/** Records navigation instead of leaving the test page. */
+class RecordingSignOutButton extends SignOutButton {
+  navigations: string[] = [];
+  protected override navigate(url: string): void {
+    this.navigations.push(url);
+  }
+}
+customElements.define('recording-sign-out-button', RecordingSignOutButton);
+
+class RedirectingBackend extends MemoryBackend {
+  override async signOut(target: SignOutTarget, o: RequestOptions): Promise<SignOutResult> {
+    await super.signOut(target, o);
+    return { redirectUrl: '/goodbye-from-backend' };
+  }
+}
+
+type Attrs = { scope?: string; signInId?: string; redirectUrl?: string; confirm?: string };
+
+function mountButton(attrs: Attrs = {}, options: Parameters<typeof mount>[2] = {}, slot = '') {
+  return mount<RecordingSignOutButton>(
+    'recording-sign-out-button',
+    (c) =>
+      html`<session-provider .controller=${c}
+        ><recording-sign-out-button
+          scope=${attrs.scope ?? 'signin'}
+          signin-id=${attrs.signInId ?? nothing}
+          redirect-url=${attrs.redirectUrl ?? nothing}
+          confirm=${attrs.confirm ?? nothing}
+          >${slot}</recording-sign-out-button
+        ></session-provider
+      >`,
+    options,
+  );
+}
+
+const button = (el: Element) => part(el, 'button') as HTMLButtonElement;
+
+async function settle(el: SignOutButton) {
+  await waitUntil(() => !button(el) || !button(el).disabled, 'sign-out never settled');
+  await el.updateComplete;
+}
+
+async function answerDialog(el: SignOutButton, answer: boolean) {
+  await waitUntil(() => part(el, 'dialog')?.hasAttribute('open'), 'no dialog opened');
+  const message = text(part(el, 'dialog-message'));
+  part(el, answer ? 'dialog-confirm' : 'dialog-cancel')!.click();
+  return message;
+}
+
+describe('<sign-out-button>', () => {
+  it('labels itself after the scope', async () => {
+    for (const [scope, label] of [
+      ['signin', 'Sign out'],
+      ['session', 'Sign out of all accounts'],
+      ['everywhere', 'Sign out everywhere'],
+      ['bogus', 'Sign out'],
+    ]) {
+      const { element } = await mountButton({ scope });
+      expect(text(button(element)), scope).to.equal(label);
+    }
+  });
+
+  it('lets the default slot override the label', async () => {
+    const { element } = await mountButton({}, {}, 'Log off');
+    const slot = button(element).querySelector('slot')!;
+    expect(
+      slot
+        .assignedNodes()
+        .map((n) => n.textContent)
+        .join(''),
+    ).to.equal('Log off');
+  });
+
+  it('renders nothing while signed out', async () => {
+    const { element } = await mountButton({}, { backend: await signedOutBackend() });
+    expect(button(element)).to.equal(null);
+  });
+
+  it('scope signin signs out the active account only; the next one becomes active', async () => {
+    const { element, backend, controller } = await mountButton();
+    const before = oneEvent(element, 'sign-out') as Promise<SignOutEvent>;
+    const after = oneEvent(element, 'signed-out') as Promise<SignedOutEvent>;
+    button(element).click();
+    expect((await before).detail).to.deep.equal({ scope: 'signin', signInId: 'si_ada_mac' });
+    expect((await after).detail).to.deep.equal({ scope: 'signin', signInId: 'si_ada_mac' });
+    await settle(element);
+    expect(backend.data.browser).to.deep.equal(['si_alan_mac']);
+    expect(backend.data.signins.some((s) => s.id === 'si_ada_iphone')).to.equal(true);
+    const state = controller.getSnapshot();
+    expect(state.status === 'signed-in' && state.session.active_signin?.id).to.equal('si_alan_mac');
+    expect(button(element), 'still signed in as Alan').to.not.equal(null);
+    expect(element.navigations).to.deep.equal([]);
+  });
+
+  it('signin-id targets one account and leaves the active one alone', async () => {
+    const { element, backend } = await mountButton({ signInId: 'si_alan_mac' });
+    const after = oneEvent(element, 'signed-out') as Promise<SignedOutEvent>;
+    button(element).click();
+    expect((await after).detail.signInId).to.equal('si_alan_mac');
+    expect(backend.data.browser).to.deep.equal(['si_ada_mac']);
+    expect(backend.data.active).to.equal('si_ada_mac');
+  });
+
+  it('scope session signs out every account on this browser and stays on the page', async () => {
+    const { element, backend, controller } = await mountButton({ scope: 'session' });
+    const after = oneEvent(element, 'signed-out') as Promise<SignedOutEvent>;
+    button(element).click();
+    expect((await after).detail).to.deep.equal({ scope: 'session' });
+    await waitUntil(() => controller.getSnapshot().status === 'signed-out');
+    await element.updateComplete;
+    expect(backend.data.browser).to.deep.equal([]);
+    // Ada's other devices are untouched.
+    expect(backend.data.signins.filter((s) => s.user_id === 'user_ada')).to.have.length(7);
+    expect(button(element), 'renders nothing signed out').to.equal(null);
+    expect(element.navigations).to.deep.equal([]);
+  });
+
+  it('scope everywhere asks first, stating the device count, and cancel sends nothing', async () => {
+    const { element, backend } = await mountButton({ scope: 'everywhere' });
+    let fired = false;
+    element.addEventListener('sign-out', () => (fired = true));
+    button(element).click();
+    expect(await answerDialog(element, false)).to.equal('You will be signed out on 8 devices.');
+    await settle(element);
+    expect(part(element, 'dialog')).to.equal(null);
+    expect(fired).to.equal(false);
+    expect(backend.calls.signOut ?? 0).to.equal(0);
+    expect(backend.data.signins.filter((s) => s.user_id === 'user_ada')).to.have.length(8);
+  });
+
+  it('scope everywhere signs out every device of the user after confirmation', async () => {
+    const { element, backend } = await mountButton({ scope: 'everywhere' });
+    const after = oneEvent(element, 'signed-out') as Promise<SignedOutEvent>;
+    button(element).click();
+    await answerDialog(element, true);
+    expect((await after).detail).to.deep.equal({ scope: 'everywhere' });
+    expect(backend.data.signins.filter((s) => s.user_id === 'user_ada')).to.have.length(0);
+    expect(backend.data.signins.filter((s) => s.user_id === 'user_alan')).to.have.length(2);
+  });
+
+  it('states an unknown count when the device list cannot be read', async () => {
+    const { element, backend } = await mountButton({ scope: 'everywhere' });
+    backend.failNext('server', { method: 'listSignins' });
+    button(element).click();
+    expect(await answerDialog(element, false)).to.equal(
+      'You will be signed out on every device, including this one.',
+    );
+  });
+
+  it('confirm="false" skips the dialog; confirm asks for any scope', async () => {
+    const quick = await mountButton({ scope: 'everywhere', confirm: 'false' });
+    const done = oneEvent(quick.element, 'signed-out');
+    button(quick.element).click();
+    await done;
+    expect(part(quick.element, 'dialog')).to.equal(null);
+
+    const careful = await mountButton({ confirm: '' });
+    button(careful.element).click();
+    expect(await answerDialog(careful.element, false)).to.equal(
+      'You will be signed out of Ada Lovelace on this browser.',
+    );
+    expect(careful.backend.calls.signOut ?? 0).to.equal(0);
+  });
+
+  it('a cancelled sign-out event sends nothing', async () => {
+    const { element, backend } = await mountButton();
+    element.addEventListener('sign-out', (e) => e.preventDefault());
+    let signedOut = false;
+    element.addEventListener('signed-out', () => (signedOut = true));
+    button(element).click();
+    await settle(element);
+    expect(backend.calls.signOut ?? 0).to.equal(0);
+    expect(signedOut).to.equal(false);
+  });
+
+  it('navigates to redirect-url, which wins over the backend redirect', async () => {
+    const { element } = await mountButton(
+      { scope: 'session', redirectUrl: '/bye' },
+      { backend: new RedirectingBackend() },
+    );
+    const after = oneEvent(element, 'signed-out') as Promise<SignedOutEvent>;
+    button(element).click();
+    expect((await after).detail.redirectUrl).to.equal('/bye');
+    await settle(element);
+    expect(element.navigations).to.deep.equal(['/bye']);
+  });
+
+  it('follows the backend redirect when the page gives none', async () => {
+    const { element } = await mountButton({}, { backend: new RedirectingBackend() });
+    const after = oneEvent(element, 'signed-out') as Promise<SignedOutEvent>;
+    button(element).click();
+    expect((await after).detail.redirectUrl).to.equal('/goodbye-from-backend');
+    await settle(element);
+    expect(element.navigations).to.deep.equal(['/goodbye-from-backend']);
+  });
+
+  it('sends one request on a double click, disabled with a spinner while pending', async () => {
+    const { element, backend } = await mountButton({}, { backendOptions: { latency: 80 } });
+    button(element).click();
+    button(element).click();
+    await element.updateComplete;
+    expect(button(element).disabled).to.equal(true);
+    expect(part(element, 'spinner')).to.not.equal(null);
+    button(element).click();
+    await settle(element);
+    expect(backend.calls.signOut).to.equal(1);
+    expect(part(element, 'spinner')).to.equal(null);
+  });
+
+  it('shows a failure and fires session-error', async () => {
+    const { element, backend } = await mountButton();
+    backend.failNext('server', { method: 'signOut' });
+    const error = oneEvent(element, 'session-error') as Promise<SessionErrorEvent>;
+    button(element).click();
+    const event = await error;
+    expect(event.detail.action).to.equal('sign-out');
+    expect(event.detail.error.code).to.equal('server');
+    await settle(element);
+    expect(text(part(element, 'error'))).to.equal(
+      'Something went wrong on the server. Try again later.',
+    );
+    expect(button(element).disabled).to.equal(false);
+    expect(backend.data.browser).to.have.length(2);
+  });
+
+  it('fires reauth-required; a handled one shows no message, retry() signs out', async () => {
+    const { element, backend } = await mountButton();
+    backend.failNext('reauth-required', { method: 'signOut', status: 403 });
+    const reauth = oneEvent(element, 'reauth-required') as Promise<ReauthRequiredEvent>;
+    element.addEventListener('reauth-required', (e) => e.preventDefault(), { once: true });
+    button(element).click();
+    const event = await reauth;
+    await settle(element);
+    expect(part(element, 'error')).to.equal(null);
+    const after = oneEvent(element, 'signed-out');
+    event.detail.retry();
+    await after;
+    expect(backend.data.browser).to.deep.equal(['si_alan_mac']);
+  });
+
+  it('shows the confirm-it’s-you message when nobody handles reauth-required', async () => {
+    const { element, backend } = await mountButton();
+    backend.failNext('reauth-required', { method: 'signOut', status: 403 });
+    const reauth = oneEvent(element, 'reauth-required');
+    button(element).click();
+    await reauth;
+    await settle(element);
+    expect(text(part(element, 'error'))).to.equal('Please confirm it’s you to continue.');
+  });
+
+  it('hides scope everywhere when the backend cannot sign out everywhere', async () => {
+    const { element } = await mountButton(
+      { scope: 'everywhere' },
+      { backendOptions: { capabilities: { signOutEverywhere: false } } },
+    );
+    expect(button(element)).to.equal(null);
+  });
+
+  it('speaks German with lang="de"', async () => {
+    const { element } = await mount<SignOutButton>(
+      'sign-out-button',
+      (c) =>
+        html`<div lang="de">
+          <sign-out-button .controller=${c} scope="everywhere"></sign-out-button>
+        </div>`,
+    );
+    expect(text(button(element))).to.equal('Überall abmelden');
+    button(element).click();
+    await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'));
+    expect(text(part(element, 'dialog-message'))).to.equal('Du wirst auf 8 Geräten abgemeldet.');
+    expect(text(part(element, 'dialog-cancel'))).to.equal('Abbrechen');
+    part(element, 'dialog-cancel')!.click();
+  });
+
+  it('has no axe violations, idle and with the dialog open', async () => {
+    const { element } = await mountButton({ scope: 'everywhere' });
+    await expectAccessible(element);
+    button(element).click();
+    await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'));
+    await expectAccessible(element);
+    part(element, 'dialog-cancel')!.click();
+  });
+});
