@@ -7,12 +7,14 @@ import { SessionProvider } from './elements/session-provider/session-provider.js
 import { SignedIn } from './elements/signed-in/signed-in.js';
 import { SignedOut } from './elements/signed-out/signed-out.js';
 import { SignOutButton } from './elements/sign-out-button/sign-out-button.js';
+import { AccountSwitcher } from './elements/account-switcher/account-switcher.js';
 
 const tags: [string, CustomElementConstructor][] = [
   ['session-provider', SessionProvider],
   ['signed-in', SignedIn],
   ['signed-out', SignedOut],
   ['sign-out-button', SignOutButton],
+  ['account-switcher', AccountSwitcher],
   ['active-sessions', ActiveSessions],
 ];
 

@@ -27,4 +27,5 @@ export { SessionProvider } from './elements/session-provider/session-provider.js
 export { SignedIn } from './elements/signed-in/signed-in.js';
 export { SignedOut } from './elements/signed-out/signed-out.js';
 export { SignOutButton } from './elements/sign-out-button/sign-out-button.js';
+export { AccountSwitcher } from './elements/account-switcher/account-switcher.js';
 export { ActiveSessions, type StatusFilter } from './elements/active-sessions/active-sessions.js';

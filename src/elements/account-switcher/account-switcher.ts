@@ -1,0 +1,258 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { SessionState } from '../../core/session-state.js';
+import type { SignIn } from '../../core/types.js';
+import { AccountSwitchEvent, AccountSwitchedEvent, type SignOutScope } from '../../events.js';
+import { ActionRunner } from '../../internal/action-runner.js';
+import { avatar, displayName } from '../../internal/avatar.js';
+import { errorMessage } from '../../internal/common-strings.js';
+import { MenuButtonController } from '../../internal/menu-button.js';
+import {
+  actionItem,
+  chevronIcon,
+  group,
+  loadingTrigger,
+  radioItem,
+  separator,
+  textBlock,
+} from '../../internal/menu-items.js';
+import { SessionElement } from '../../internal/session-element.js';
+import { navigateTo, signOutWithEvents } from '../../internal/sign-out.js';
+import { type AccountSwitcherStrings, accountSwitcherStrings } from './account-switcher.strings.js';
+import { styles } from './account-switcher.styles.js';
+
+/** A sign-in past its expiry can no longer be switched to; the user must sign in again. */
+function isExpired(signIn: SignIn, now = Date.now()): boolean {
+  return !!signIn.expiresAt && Date.parse(signIn.expiresAt) <= now;
+}
+
+/**
+ * A menu button for the accounts signed in on this browser (WAI-ARIA APG menu
+ * button). The trigger shows the active account; the menu lists every account
+ * here (the active one checked), then "Add account", "Manage account", "Sign
+ * out of <name>" and, with several accounts, "Sign out of all accounts". An
+ * account whose sign-in expired offers "Sign in again" instead of switching.
+ *
+ * Keyboard: Enter, Space or ArrowDown open on the first item, ArrowUp on the
+ * last; arrows, Home/End and type-ahead move; Escape closes back to the
+ * trigger; Tab closes. A click outside closes.
+ *
+ * @summary Switch between the accounts signed in on this browser.
+ * @tag account-switcher
+ * @slot signed-out - Shown while nobody is signed in; default: a "Sign in" link to `sign-in-url`.
+ * @csspart trigger - The menu button (or its placeholder while loading).
+ * @csspart loading - The trigger's placeholder while the session loads.
+ * @csspart avatar - A picture, or initials on a colour derived from the user id.
+ * @csspart label - A name (trigger and items).
+ * @csspart detail - An email under a name.
+ * @csspart chevron - The trigger's arrow.
+ * @csspart menu - The popup menu.
+ * @csspart menu-item - Every item of the menu.
+ * @csspart menu-item-current - The active account's item.
+ * @csspart menu-item-expired - An account whose sign-in expired.
+ * @csspart check - The active account's check mark.
+ * @csspart spinner - Shown on an account's item while switching to it.
+ * @csspart badge - "Sign in again" on an expired account.
+ * @csspart separator - The line between the accounts and the actions.
+ * @csspart add-account - The "Add account" item.
+ * @csspart manage-account - The "Manage account" item.
+ * @csspart sign-out-item - The "Sign out of <name>" item.
+ * @csspart sign-out-all-item - The "Sign out of all accounts" item.
+ * @csspart sign-in-link - The default "Sign in" link while signed out.
+ * @csspart error - A failure message.
+ * @csspart retry-button - Retries loading the session after a failure.
+ * @cssprop --session-font - Font family.
+ * @cssprop --session-color-text - Text colour.
+ * @cssprop --session-color-muted - Emails and secondary text.
+ * @cssprop --session-color-surface - Trigger and menu background.
+ * @cssprop --session-color-border - Borders.
+ * @cssprop --session-color-accent - Focus ring, check mark and links.
+ * @cssprop --session-color-danger - Error text.
+ * @cssprop --session-radius - Corner radius.
+ * @cssprop --session-space - Spacing unit.
+ * @cssprop --session-color-scheme - `light`, `dark` or `light dark` (default: follow the user).
+ * @cssprop --session-avatar-size - Avatar diameter (default 2rem).
+ * @cssprop --session-trigger-max-width - The trigger's widest extent before names are cut (default 18rem).
+ * @cssprop --session-menu-z-index - Stacking of the open menu (default 1000).
+ * @fires {AccountSwitchEvent} account-switch - Before switching; cancelable. `detail: { signin }`.
+ * @fires {AccountSwitchedEvent} account-switched - After the server switched. `detail: { signin }`.
+ * @fires {SignOutEvent} sign-out - Before signing out from the menu; cancelable. `detail: { scope, signInId? }`.
+ * @fires {SignedOutEvent} signed-out - After signing out from the menu. `detail: { scope, signInId?, redirectUrl? }`.
+ * @fires {SessionErrorEvent} session-error - Switching or signing out failed. `detail: { error, action }`.
+ * @fires {ReauthRequiredEvent} reauth-required - The server wants the user to confirm who they are.
+ */
+export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
+  static override styles = styles;
+
+  /** Where "Add account" leads (a sign-in page that adds an account); hidden when unset. */
+  @property({ attribute: 'add-account-url' }) addAccountUrl?: string;
+
+  /** Where "Manage account" leads (the user's profile page); hidden when unset. */
+  @property({ attribute: 'manage-account-url' }) manageAccountUrl?: string;
+
+  /** The sign-in page: the signed-out link and "Sign in again" for an expired account. */
+  @property({ attribute: 'sign-in-url' }) signInUrl?: string;
+
+  protected readonly translations = accountSwitcherStrings;
+  protected readonly menu = new MenuButtonController(this);
+  protected readonly actions = new ActionRunner(this, (error, action, retry) =>
+    this.reportError(error, action, retry),
+  );
+
+  protected override sessionChanged(state: SessionState): void {
+    if (state.status !== 'signed-in') this.menu.hide({ restoreFocus: false });
+  }
+
+  protected override render() {
+    const state = this.state;
+    const t = this.t;
+    if (state.status === 'loading') return loadingTrigger(t.loading);
+    if (state.status === 'error') {
+      return html`<span class="error" part="error" role="alert"
+          >${errorMessage(t, state.error.code)}</span
+        >
+        <button
+          class="btn"
+          part="retry-button"
+          type="button"
+          @click=${() => this.sessionController?.refetch()}
+        >
+          ${t.retry}
+        </button>`;
+    }
+    const active = state.status === 'signed-in' ? state.session.active_signin : null;
+    if (state.status !== 'signed-in' || !active) {
+      return html`<slot name="signed-out"
+        >${
+          this.signInUrl
+            ? html`<a class="sign-in-link" part="sign-in-link" href=${this.signInUrl}
+                >${t.signIn}</a
+              >`
+            : nothing
+        }</slot
+      >`;
+    }
+    const accounts = state.session.signins.some((s) => s.id === active.id)
+      ? state.session.signins
+      : [active, ...state.session.signins];
+    const name = this.#name(active);
+    return html`${this.menu.renderTrigger(
+      html`${this.#avatar(active)}<span class="visually-hidden">${t.signedInAs}</span>
+        ${textBlock(name, active.user?.primary_email_address?.email)} ${chevronIcon}`,
+    )}
+    ${this.menu.renderMenu(
+      html`${group(
+        t.accounts,
+        accounts.map((signIn) => this.#accountItem(signIn, active.id)),
+      )}
+      ${separator} ${this.#actions(active, accounts.length)}`,
+      { label: t.menuLabel },
+    )}
+    ${this.actions.render(t)}`;
+  }
+
+  /** Leaves the page when the backend asks to after signing out; override to route in an SPA. */
+  protected navigate(url: string): void {
+    navigateTo(url);
+  }
+
+  #name(signIn: SignIn): string {
+    return displayName(signIn.user, this.t.unknownUser);
+  }
+
+  #avatar(signIn: SignIn) {
+    return avatar({
+      id: signIn.user?.id ?? signIn.user_id ?? signIn.id,
+      name: this.#name(signIn),
+      image: signIn.user?.profile_picture_url,
+    });
+  }
+
+  #accountItem(signIn: SignIn, activeId: string) {
+    const label = this.#name(signIn);
+    const detail = signIn.user?.primary_email_address?.email;
+    if (signIn.id !== activeId && isExpired(signIn)) {
+      return actionItem({
+        label,
+        detail,
+        avatar: this.#avatar(signIn),
+        badge: this.t.signInAgain,
+        href: this.signInUrl || undefined,
+        disabled: !this.signInUrl,
+        part: 'menu-item-expired',
+      });
+    }
+    return radioItem({
+      label,
+      detail,
+      avatar: this.#avatar(signIn),
+      checked: signIn.id === activeId,
+      pending: this.actions.pending === signIn.id,
+      onSelect: () => void this.#switchTo(signIn, activeId),
+    });
+  }
+
+  #actions(active: SignIn, accountCount: number) {
+    const t = this.t;
+    const multiSession = this.sessionController?.capabilities.multiSession ?? false;
+    return html`${
+      this.addAccountUrl && multiSession
+        ? actionItem({ label: t.addAccount, href: this.addAccountUrl, part: 'add-account' })
+        : nothing
+    }
+    ${
+      this.manageAccountUrl
+        ? actionItem({
+            label: t.manageAccount,
+            href: this.manageAccountUrl,
+            part: 'manage-account',
+          })
+        : nothing
+    }
+    ${actionItem({
+      label: t.signOutOf(this.#name(active)),
+      part: 'sign-out-item',
+      onSelect: () => this.#signOut('signin', active.id),
+    })}
+    ${
+      accountCount > 1
+        ? actionItem({
+            label: t.signOutAll,
+            part: 'sign-out-all-item',
+            onSelect: () => this.#signOut('session'),
+          })
+        : nothing
+    }`;
+  }
+
+  async #switchTo(signIn: SignIn, activeId: string): Promise<void> {
+    if (this.actions.busy) return;
+    if (signIn.id === activeId || !this.emit(new AccountSwitchEvent({ signin: signIn }))) {
+      this.menu.hide();
+      return;
+    }
+    await this.actions.run(signIn.id, 'switch-account', async () => {
+      await this.requireController().switchSignIn(signIn.id);
+      this.emit(new AccountSwitchedEvent({ signin: signIn }));
+      return this.t.switchedTo(this.#name(signIn));
+    });
+    this.menu.hide();
+  }
+
+  #signOut(scope: SignOutScope, signInId?: string): void {
+    if (this.actions.busy) return;
+    this.menu.hide();
+    void this.actions.run('sign-out', 'sign-out', async () => {
+      const detail = await signOutWithEvents(this, this.requireController(), { scope, signInId });
+      if (!detail) return null;
+      if (detail.redirectUrl) this.navigate(detail.redirectUrl);
+      return this.t.signedOut;
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'account-switcher': AccountSwitcher;
+  }
+}
