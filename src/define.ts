@@ -8,6 +8,8 @@ import { SignedIn } from './elements/signed-in/signed-in.js';
 import { SignedOut } from './elements/signed-out/signed-out.js';
 import { SignOutButton } from './elements/sign-out-button/sign-out-button.js';
 import { AccountSwitcher } from './elements/account-switcher/account-switcher.js';
+import { OrganizationSwitcher } from './elements/organization-switcher/organization-switcher.js';
+import { WorkspaceSwitcher } from './elements/workspace-switcher/workspace-switcher.js';
 
 const tags: [string, CustomElementConstructor][] = [
   ['session-provider', SessionProvider],
@@ -15,6 +17,8 @@ const tags: [string, CustomElementConstructor][] = [
   ['signed-out', SignedOut],
   ['sign-out-button', SignOutButton],
   ['account-switcher', AccountSwitcher],
+  ['organization-switcher', OrganizationSwitcher],
+  ['workspace-switcher', WorkspaceSwitcher],
   ['active-sessions', ActiveSessions],
 ];
 

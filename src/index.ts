@@ -28,4 +28,6 @@ export { SignedIn } from './elements/signed-in/signed-in.js';
 export { SignedOut } from './elements/signed-out/signed-out.js';
 export { SignOutButton } from './elements/sign-out-button/sign-out-button.js';
 export { AccountSwitcher } from './elements/account-switcher/account-switcher.js';
+export { OrganizationSwitcher } from './elements/organization-switcher/organization-switcher.js';
+export { WorkspaceSwitcher } from './elements/workspace-switcher/workspace-switcher.js';
 export { ActiveSessions, type StatusFilter } from './elements/active-sessions/active-sessions.js';

@@ -11,6 +11,7 @@ import type {
 } from '../../src/events.js';
 import {
   HOSTILE_NAME,
+  controllerFor,
   expectAccessible,
   focused,
   mount,
@@ -91,7 +92,6 @@ describe('<account-switcher>', () => {
 
     it('loading: a busy placeholder, no menu button', async () => {
       const backend = new MemoryBackend({ latency: 300 });
-      const { controllerFor } = await import('./switchers.helpers.js');
       const el = document.createElement('account-switcher');
       el.controller = controllerFor(backend);
       document.body.append(el);

@@ -1,0 +1,3 @@
+import { MembershipSwitcher } from '../../internal/membership-switcher.js';
+
+export const styles = MembershipSwitcher.styles;

@@ -1,0 +1,246 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
+import type { OrganizationSwitcher } from '../../src/elements/organization-switcher/organization-switcher.js';
+import type {
+  OrganizationSwitchEvent,
+  OrganizationSwitchedEvent,
+  SessionErrorEvent,
+} from '../../src/events.js';
+import {
+  HOSTILE_NAME,
+  controllerFor,
+  expectAccessible,
+  focused,
+  mount,
+  part,
+  parts,
+  signedOutBackend,
+  text,
+} from './switchers.helpers.js';
+
+function mountSwitcher(
+  options: Parameters<typeof mount>[2] = {},
+  attrs: { hidePersonal?: boolean; lang?: string; style?: string } = {},
+) {
+  return mount<OrganizationSwitcher>(
+    'organization-switcher',
+    (c) =>
+      html`<session-provider .controller=${c}
+        ><div lang=${attrs.lang ?? 'en'} style=${attrs.style ?? ''}>
+          <organization-switcher ?hide-personal=${attrs.hidePersonal}></organization-switcher></div
+      ></session-provider>`,
+    options,
+  );
+}
+
+const trigger = (el: OrganizationSwitcher) => part(el, 'trigger') as HTMLButtonElement;
+const items = (el: OrganizationSwitcher) => parts(el, 'menu-item');
+const labels = (el: OrganizationSwitcher) =>
+  items(el).map((i) => text(i.querySelector('[part~="label"]')));
+const checked = (el: OrganizationSwitcher) =>
+  items(el)
+    .filter((i) => i.getAttribute('aria-checked') === 'true')
+    .map((i) => text(i.querySelector('[part~="label"]')));
+const item = (el: OrganizationSwitcher, label: string) =>
+  items(el).find((i) => text(i.querySelector('[part~="label"]')) === label)!;
+
+/** Waits until the menu button is on screen (the list has loaded). */
+async function ready(el: OrganizationSwitcher) {
+  await waitUntil(() => trigger(el)?.localName === 'button', 'the list never loaded');
+}
+
+async function open(el: OrganizationSwitcher) {
+  await ready(el);
+  trigger(el).click();
+  await el.updateComplete;
+}
+
+function activeMembership(controller: ReturnType<typeof controllerFor>) {
+  const state = controller.getSnapshot();
+  return state.status === 'signed-in'
+    ? state.session.active_signin?.active_organization_membership_id
+    : 'not signed in';
+}
+
+describe('<organization-switcher>', () => {
+  it('lists the personal account and every membership with its role, the active one checked', async () => {
+    const { element } = await mountSwitcher();
+    await open(element);
+    expect(labels(element)).to.deep.equal(['Personal account', 'Acme Inc.', 'Globex Research']);
+    expect(checked(element)).to.deep.equal(['Acme Inc.']);
+    expect(items(element).map((i) => i.getAttribute('role'))).to.deep.equal([
+      'menuitemradio',
+      'menuitemradio',
+      'menuitemradio',
+    ]);
+    expect(text(item(element, 'Acme Inc.').querySelector('[part~="detail"]'))).to.equal('Admin');
+    expect(text(item(element, 'Globex Research').querySelector('[part~="avatar"]'))).to.equal('GR');
+    expect(text(trigger(element).querySelector('[part~="label"]'))).to.equal('Acme Inc.');
+  });
+
+  it('hide-personal leaves the personal account out', async () => {
+    const { element } = await mountSwitcher({}, { hidePersonal: true });
+    await open(element);
+    expect(labels(element)).to.deep.equal(['Acme Inc.', 'Globex Research']);
+  });
+
+  it('switches organization: events, pending item, new session and token', async () => {
+    const { element, backend, controller } = await mountSwitcher({
+      backendOptions: { latency: 40 },
+    });
+    await open(element);
+    const before = oneEvent(element, 'organization-switch') as Promise<OrganizationSwitchEvent>;
+    const after = oneEvent(element, 'organization-switched') as Promise<OrganizationSwitchedEvent>;
+    item(element, 'Globex Research').click();
+    item(element, 'Globex Research').click();
+    expect((await before).detail.organization?.id).to.equal('org_globex');
+    await element.updateComplete;
+    expect(item(element, 'Globex Research').querySelector('[part~="spinner"]')).to.not.equal(null);
+    expect((await after).detail.organization?.id).to.equal('org_globex');
+    expect(backend.calls.switchOrganization).to.equal(1);
+    expect(activeMembership(controller)).to.equal('mem_ada_globex');
+    const token = await controller.getToken();
+    expect(JSON.parse(atob(token.split('.')[1])).org).to.equal('org_globex');
+    await waitUntil(() => text(trigger(element)).includes('Globex Research'));
+    expect(focused(element)).to.equal(trigger(element));
+  });
+
+  it('switches to the personal account with organization null', async () => {
+    const { element, controller } = await mountSwitcher();
+    await open(element);
+    const after = oneEvent(element, 'organization-switched') as Promise<OrganizationSwitchedEvent>;
+    item(element, 'Personal account').click();
+    expect((await after).detail.organization).to.equal(null);
+    expect(activeMembership(controller)).to.equal(undefined);
+    await waitUntil(() => text(trigger(element)).includes('Personal account'));
+  });
+
+  it('a cancelled organization-switch sends nothing', async () => {
+    const { element, backend } = await mountSwitcher();
+    element.addEventListener('organization-switch', (e) => e.preventDefault());
+    await open(element);
+    item(element, 'Globex Research').click();
+    await element.updateComplete;
+    expect(backend.calls.switchOrganization ?? 0).to.equal(0);
+    expect(trigger(element).getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('a failed switch shows a message and fires session-error', async () => {
+    const { element, backend, controller } = await mountSwitcher();
+    backend.failNext('forbidden', { method: 'switchOrganization', status: 403 });
+    await open(element);
+    const error = oneEvent(element, 'session-error') as Promise<SessionErrorEvent>;
+    item(element, 'Globex Research').click();
+    const event = await error;
+    expect(event.detail.action).to.equal('switch-organization');
+    await element.updateComplete;
+    expect(text(part(element, 'error'))).to.equal('You are not allowed to do that.');
+    expect(activeMembership(controller)).to.equal('mem_ada_acme');
+  });
+
+  it('a list that fails to load shows the error, fires session-error and retries', async () => {
+    const backend = new MemoryBackend();
+    backend.failNext('server', { method: 'listOrganizations' });
+    const errors: SessionErrorEvent[] = [];
+    const record = (e: SessionErrorEvent) => errors.push(e);
+    document.addEventListener('session-error', record);
+    try {
+      const { element } = await mountSwitcher({ backend });
+      await waitUntil(() => part(element, 'error'), 'no error shown');
+      expect(text(part(element, 'error'))).to.equal(
+        'Something went wrong on the server. Try again later.',
+      );
+      expect(errors.map((e) => e.detail.action)).to.deep.equal(['list-organizations']);
+      part(element, 'retry-button')!.click();
+      await open(element);
+      expect(labels(element)).to.have.length(3);
+    } finally {
+      document.removeEventListener('session-error', record);
+    }
+  });
+
+  it('follows account switches: the list reloads once per revision', async () => {
+    const { element, backend, controller } = await mountSwitcher();
+    await ready(element);
+    const loads = backend.calls.listOrganizations;
+    await controller.switchSignIn('si_alan_mac');
+    await waitUntil(() => text(trigger(element)).includes('Personal account'));
+    expect(backend.calls.listOrganizations).to.equal(loads + 1);
+    await open(element);
+    expect(labels(element)).to.deep.equal(['Personal account', 'Acme Inc.']);
+    expect(text(item(element, 'Acme Inc.').querySelector('[part~="detail"]'))).to.equal('Member');
+  });
+
+  it('renders nothing without the organizations capability', async () => {
+    const { element, backend } = await mountSwitcher({
+      backendOptions: { capabilities: { organizations: false } },
+    });
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part]')).to.equal(null);
+    expect(backend.calls.listOrganizations ?? 0).to.equal(0);
+  });
+
+  it('renders nothing signed out', async () => {
+    const { element } = await mountSwitcher({ backend: await signedOutBackend() });
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part]')).to.equal(null);
+  });
+
+  it('shows a busy placeholder while loading', async () => {
+    const el = document.createElement('organization-switcher');
+    el.controller = controllerFor(new MemoryBackend({ latency: 300 }));
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(part(el, 'loading')!.getAttribute('aria-busy')).to.equal('true');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('ArrowUp opens on the last item; Escape returns to the trigger', async () => {
+    const { element } = await mountSwitcher();
+    await ready(element);
+    trigger(element).focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await element.updateComplete;
+    expect(focused(element)).to.equal(item(element, 'Globex Research'));
+    await sendKeys({ press: 'p' });
+    expect(focused(element)).to.equal(item(element, 'Personal account'));
+    await sendKeys({ press: 'Escape' });
+    await element.updateComplete;
+    expect(focused(element)).to.equal(trigger(element));
+  });
+
+  it('renders hostile organization names as inert, truncated text', async () => {
+    const seed = demoSeed();
+    seed.organizations[1].name = HOSTILE_NAME;
+    const { element } = await mountSwitcher({ backend: new MemoryBackend({ seed }) });
+    await open(element);
+    const label = item(element, HOSTILE_NAME).querySelector<HTMLElement>('[part~="label"]')!;
+    expect(element.shadowRoot!.querySelector('script, img[src="x"]')).to.equal(null);
+    expect(getComputedStyle(label).textOverflow).to.equal('ellipsis');
+    expect(label.scrollWidth).to.be.greaterThan(label.clientWidth);
+  });
+
+  for (const scheme of ['light', 'dark']) {
+    it(`has no axe violations, closed and open (${scheme})`, async () => {
+      const { element } = await mountSwitcher({}, { style: `--session-color-scheme: ${scheme}` });
+      await ready(element);
+      await expectAccessible(element);
+      await open(element);
+      await expectAccessible(element);
+    });
+  }
+
+  it('speaks German with lang="de"', async () => {
+    const { element } = await mountSwitcher({}, { lang: 'de' });
+    await open(element);
+    expect(labels(element)[0]).to.equal('Persönliches Konto');
+    expect(text(item(element, 'Globex Research').querySelector('[part~="detail"]'))).to.equal(
+      'Mitglied',
+    );
+    expect(part(element, 'menu')!.getAttribute('aria-label')).to.equal('Organisationen');
+  });
+});
