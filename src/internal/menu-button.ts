@@ -55,14 +55,17 @@ export class MenuButtonController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Closes the menu; focus returns to the trigger unless the user moved it elsewhere. */
+  /**
+   * Closes the menu and returns focus to the trigger. Closing an already
+   * closed menu (say, after a slow switch the user clicked away from) never
+   * pulls focus back.
+   */
   hide({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
-    if (this.#open) {
-      this.#open = false;
-      this.#focusOnOpen = null;
-      document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
-      this.#host.requestUpdate();
-    }
+    if (!this.#open) return;
+    this.#open = false;
+    this.#focusOnOpen = null;
+    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    this.#host.requestUpdate();
     if (restoreFocus) this.#trigger.value?.focus();
   }
 

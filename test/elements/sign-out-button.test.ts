@@ -286,12 +286,15 @@ describe('<sign-out-button>', () => {
     part(element, 'dialog-cancel')!.click();
   });
 
-  it('has no axe violations, idle and with the dialog open', async () => {
-    const { element } = await mountButton({ scope: 'everywhere' });
-    await expectAccessible(element);
-    button(element).click();
-    await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'));
-    await expectAccessible(element);
-    part(element, 'dialog-cancel')!.click();
-  });
+  for (const scheme of ['light', 'dark']) {
+    it(`has no axe violations, idle and with the dialog open (${scheme})`, async () => {
+      const { element } = await mountButton({ scope: 'everywhere' });
+      element.style.setProperty('--session-color-scheme', scheme);
+      await expectAccessible(element);
+      button(element).click();
+      await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'));
+      await expectAccessible(element);
+      part(element, 'dialog-cancel')!.click();
+    });
+  }
 });

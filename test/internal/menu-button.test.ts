@@ -229,6 +229,15 @@ describe('MenuButtonController (APG menu button)', () => {
     await sendMouse({ type: 'move', position: [0, 0] });
   });
 
+  it('closing an already closed menu leaves focus where the user put it', async () => {
+    const { host, after } = await page();
+    await openWith(host, 'ArrowDown');
+    after.focus();
+    await host.updateComplete;
+    host.menu.hide();
+    expect(document.activeElement).to.equal(after);
+  });
+
   it('focus moving elsewhere closes the menu', async () => {
     const { host, before } = await page();
     await openWith(host, 'ArrowDown');
