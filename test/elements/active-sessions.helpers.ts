@@ -1,0 +1,99 @@
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { MemoryBackend, type MemoryBackendOptions } from '../../src/backends/memory.js';
+import { SessionController } from '../../src/core/session-controller.js';
+import '../../src/define.js';
+import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
+
+export interface Setup {
+  element: ActiveSessions;
+  backend: MemoryBackend;
+  controller: SessionController;
+}
+
+/** A controller over a MemoryBackend that never retries, polls or talks to other tabs. */
+export function controllerFor(backend: MemoryBackend): SessionController {
+  return new SessionController({
+    backend,
+    crossTab: false,
+    refreshInterval: 0,
+    revalidateOnFocus: false,
+    maxRetries: 0,
+  });
+}
+
+/**
+ * Mounts `<active-sessions>` inside a provider. `template` receives the
+ * controller and returns the markup (so attributes can vary); by default it
+ * waits until the list, an empty, error or re-auth state is on screen.
+ */
+export async function mount(
+  options: {
+    backend?: MemoryBackend;
+    controller?: SessionController;
+    backendOptions?: MemoryBackendOptions;
+    template?: (controller: SessionController) => TemplateResult;
+    settle?: boolean;
+  } = {},
+): Promise<Setup> {
+  const backend = options.backend ?? new MemoryBackend(options.backendOptions);
+  const controller = options.controller ?? controllerFor(backend);
+  const template =
+    options.template ??
+    ((c: SessionController) =>
+      html`<session-provider .controller=${c}
+        ><active-sessions></active-sessions
+      ></session-provider>`);
+  const wrapper = await fixture<HTMLElement>(template(controller));
+  const element = (
+    wrapper.localName === 'active-sessions' ? wrapper : wrapper.querySelector('active-sessions')
+  ) as ActiveSessions;
+  if (options.settle !== false) await settled(element);
+  return { element, backend, controller };
+}
+
+export const shadow = (element: ActiveSessions) => element.shadowRoot!;
+
+export const part = (element: ActiveSessions, name: string) =>
+  shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
+
+export const parts = (element: ActiveSessions, name: string) => [
+  ...shadow(element).querySelectorAll<HTMLElement>(`[part~="${name}"]`),
+];
+
+export const rows = (element: ActiveSessions) => parts(element, 'item');
+
+/** Visible-ish text of a node with whitespace collapsed. */
+export const text = (node: Element | null | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+export const statusText = (element: ActiveSessions) =>
+  text(shadow(element).querySelector('[role="status"]'));
+
+/** The row whose revoke button is named after `title`. */
+export function rowTitled(element: ActiveSessions, title: string): HTMLElement | undefined {
+  return rows(element).find((row) => text(row.querySelector('[part~="title"]')) === title);
+}
+
+export async function settled(element: ActiveSessions): Promise<void> {
+  await waitUntil(
+    () =>
+      element.shadowRoot &&
+      element.shadowRoot.querySelector('.base')?.getAttribute('aria-busy') === 'false' &&
+      (rows(element).length > 0 ||
+        part(element, 'empty') ||
+        part(element, 'error') ||
+        part(element, 'reauth')),
+    'the list never settled',
+    { timeout: 4000 },
+  );
+}
+
+/** Opens the confirm dialog from `button` and answers it. */
+export async function confirmWith(element: ActiveSessions, button: HTMLElement, answer: boolean) {
+  // As a user would: focus moves to the button, so the dialog can hand it back.
+  button.focus();
+  button.click();
+  await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'), 'no dialog opened');
+  part(element, answer ? 'dialog-confirm' : 'dialog-cancel')!.click();
+}
