@@ -33,6 +33,15 @@ const OS_NAMES: Record<string, string> = {
   'Chromium OS': 'ChromeOS',
 };
 
+const EMPTY: UAParser.IResult = {
+  ua: '',
+  browser: {},
+  engine: {},
+  os: {},
+  device: {},
+  cpu: {},
+} as UAParser.IResult;
+
 const DESKTOP_OS = /^(windows|mac os|linux|ubuntu|debian|fedora|chromium os|freebsd|openbsd)/i;
 
 /**
@@ -41,8 +50,9 @@ const DESKTOP_OS = /^(windows|mac os|linux|ubuntu|debian|fedora|chromium os|free
  * trims absurdly long user agents itself.
  */
 export function parseDevice(source: DeviceSource): DeviceInfo {
-  const ua = typeof source.userAgent === 'string' ? source.userAgent : '';
-  const result = new UAParser(ua).getResult();
+  const ua = typeof source.userAgent === 'string' ? source.userAgent.trim() : '';
+  // An empty string would make ua-parser-js describe *this* browser instead.
+  const result = ua ? new UAParser(ua).getResult() : EMPTY;
   const browser = clean(source.browser) ?? browserName(result.browser);
   const os = clean(source.device) ?? osName(result.os);
   return { kind: kindOf(result, source.device), browser, os };

@@ -1,0 +1,79 @@
+import { expect } from '@open-wc/testing';
+import { parseDevice } from '../../src/internal/device.js';
+
+const UA = {
+  chromeMac:
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36',
+  firefoxWindows:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:144.0) Gecko/20100101 Firefox/144.0',
+  safariIphone:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.6 Mobile/15E148 Safari/604.1',
+  safariIpad:
+    'Mozilla/5.0 (iPad; CPU OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.6 Mobile/15E148 Safari/604.1',
+  chromeAndroid:
+    'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Mobile Safari/537.36',
+  chromeOs:
+    'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36',
+  windows7: 'Mozilla/5.0 (Windows NT 6.1; Win64; x64; rv:115.0) Gecko/20100101 Firefox/115.0',
+};
+
+describe('parseDevice', () => {
+  it('names browser and OS with major versions, leaving out frozen OS versions', () => {
+    expect(parseDevice({ userAgent: UA.chromeMac })).to.deep.equal({
+      kind: 'desktop',
+      browser: 'Chrome 141',
+      os: 'macOS',
+    });
+    expect(parseDevice({ userAgent: UA.firefoxWindows })).to.deep.equal({
+      kind: 'desktop',
+      browser: 'Firefox 144',
+      os: 'Windows',
+    });
+    expect(parseDevice({ userAgent: UA.windows7 }).os).to.equal('Windows 7');
+    expect(parseDevice({ userAgent: UA.chromeOs })).to.deep.equal({
+      kind: 'desktop',
+      browser: 'Chrome 141',
+      os: 'ChromeOS',
+    });
+  });
+
+  it('tells phones from tablets', () => {
+    expect(parseDevice({ userAgent: UA.safariIphone })).to.deep.equal({
+      kind: 'phone',
+      browser: 'Safari 18',
+      os: 'iOS 18',
+    });
+    expect(parseDevice({ userAgent: UA.safariIpad }).kind).to.equal('tablet');
+    expect(parseDevice({ userAgent: UA.chromeAndroid })).to.deep.equal({
+      kind: 'phone',
+      browser: 'Chrome 141',
+      os: 'Android 15',
+    });
+  });
+
+  it('prefers the backend’s browser and device names', () => {
+    expect(
+      parseDevice({ userAgent: UA.chromeMac, browser: 'Arc', device: 'MacBook' }),
+    ).to.deep.equal({ kind: 'desktop', browser: 'Arc', os: 'MacBook' });
+    expect(parseDevice({ browser: 'App', device: 'iPhone 16' })).to.deep.equal({
+      kind: 'phone',
+      browser: 'App',
+      os: 'iPhone 16',
+    });
+    expect(parseDevice({ device: 'Galaxy Tab S9 tablet' }).kind).to.equal('tablet');
+  });
+
+  it('knows nothing about a missing or unreadable user agent (not even this browser)', () => {
+    expect(parseDevice({})).to.deep.equal({ kind: 'unknown', browser: undefined, os: undefined });
+    expect(parseDevice({ userAgent: '   ' }).browser).to.equal(undefined);
+    expect(parseDevice({ userAgent: 'curl/8.0' }).kind).to.equal('unknown');
+    expect(parseDevice({ userAgent: 42 as unknown as string }).kind).to.equal('unknown');
+  });
+
+  it('truncates absurd names', () => {
+    const device = parseDevice({ browser: 'x'.repeat(10_000), device: `<b>${'y'.repeat(500)}` });
+    expect(device.browser!.length).to.equal(60);
+    expect(device.browser!.endsWith('…')).to.equal(true);
+    expect(device.os!.length).to.equal(60);
+  });
+});
