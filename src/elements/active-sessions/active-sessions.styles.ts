@@ -63,6 +63,11 @@ export const styles = css`
     gap: calc(var(--_space) * 1.5);
     padding: var(--_row-padding);
   }
+  /* Long lists: rows off screen skip style and layout until they scroll into view. */
+  .list > .item {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 4.5rem;
+  }
   .item + .item {
     border-block-start: 1px solid var(--_border);
   }

@@ -53,14 +53,20 @@ export interface RowOptions {
   maskIp: boolean;
 }
 
-/** Parsing user agents is the costly part of a row; a page keeps its objects between renders. */
-const devices = new WeakMap<SignIn, DeviceInfo>();
+/**
+ * Parsing user agents is the costly part of a row, and one user's sign-ins
+ * share a handful of them; bounded so hostile variety cannot grow it forever.
+ */
+const devices = new Map<string, DeviceInfo>();
+const MAX_CACHED_DEVICES = 256;
 
 function deviceOf(signIn: SignIn): DeviceInfo {
-  let device = devices.get(signIn);
+  const key = JSON.stringify([signIn.userAgent, signIn.browser, signIn.device]);
+  let device = devices.get(key);
   if (!device) {
     device = parseDevice(signIn);
-    devices.set(signIn, device);
+    if (devices.size >= MAX_CACHED_DEVICES) devices.delete(devices.keys().next().value!);
+    devices.set(key, device);
   }
   return device;
 }
