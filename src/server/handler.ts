@@ -1,0 +1,119 @@
+import { AuthCalls } from './auth-calls.js';
+import type { AuthContextLike, SessionAuth } from './auth-types.js';
+import { checkMutation } from './csrf.js';
+import {
+  badRequest,
+  errorResponse,
+  HttpError,
+  JSON_HEADERS,
+  notFound,
+  toHttpError,
+} from './errors.js';
+import { OPERATIONS } from './operations.js';
+import { matchRoute } from './routes.js';
+import type { TokenTemplate } from './tokens.js';
+
+export interface SessionHandlerOptions {
+  /** A better-auth instance with multiSession, organization (teams), jwt and one-time-token. */
+  auth: SessionAuth;
+  /** Where the contract is mounted; default `/api/session`. */
+  basePath?: string;
+  /** Named JWT shapes for `GET /token?template=`. */
+  tokenTemplates?: Record<string, TokenTemplate>;
+  /** Origins besides this server's own (and better-auth's trusted ones) that may send mutations. */
+  trustedOrigins?: string[];
+  /** Behind a proxy: take this server's public origin from X-Forwarded-Host/Proto. */
+  trustProxy?: boolean;
+  /** Sign-ins seen within this many ms count as online; default 5 minutes. */
+  onlineWindow?: number;
+}
+
+/** Empty and JSON `{}` are both "no arguments"; anything that is not a JSON object is refused. */
+async function readBody(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw badRequest('The request body is not valid JSON.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badRequest('The request body must be a JSON object.');
+  }
+  return value as Record<string, unknown>;
+}
+
+function staticOrigins(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function withCookies(response: Response, setCookies: readonly string[]): Response {
+  for (const line of setCookies) response.headers.append('Set-Cookie', line);
+  return response;
+}
+
+/**
+ * The kit's HTTP contract on top of better-auth: a fetch-style handler for
+ * Node (see `toNodeHandler`), Hono, Next.js route handlers and the like.
+ * Browsers only ever see sign-in ids; session tokens stay on the server.
+ */
+export function createSessionHandler(
+  options: SessionHandlerOptions,
+): (request: Request) => Promise<Response> {
+  const basePath = (options.basePath ?? '/api/session').replace(/\/+$/, '');
+  const tokenTemplates = options.tokenTemplates ?? {};
+  const onlineWindow = options.onlineWindow ?? 5 * 60_000;
+
+  return async function sessionHandler(request: Request): Promise<Response> {
+    let calls: AuthCalls | undefined;
+    try {
+      const url = new URL(request.url);
+      if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
+        throw notFound('That endpoint');
+      }
+      const path = url.pathname.slice(basePath.length).replace(/(.)\/+$/, '$1') || '/';
+      const match = matchRoute(request.method, path);
+      if ('allowed' in match) {
+        if (!match.allowed.length) throw notFound('That endpoint');
+        throw new HttpError(405, 'unsupported', `Use ${match.allowed.join(' or ')} here.`, {
+          Allow: match.allowed.join(', '),
+        });
+      }
+      const context = (await options.auth.$context) as AuthContextLike;
+      const isMutation = match.route.method !== 'GET';
+      if (isMutation) {
+        checkMutation(request, {
+          trustedOrigins: [
+            ...(options.trustedOrigins ?? []),
+            ...staticOrigins(context.options.trustedOrigins),
+            ...(context.baseURL ? [new URL(context.baseURL).origin] : []),
+          ],
+          trustProxy: options.trustProxy ?? false,
+        });
+      }
+      const body = isMutation ? await readBody(request) : {};
+      calls = new AuthCalls(options.auth, context, request);
+      const current = await calls.readSessionOverHttp();
+      const result = await OPERATIONS[match.route.operation]({
+        calls,
+        current,
+        body,
+        query: url.searchParams,
+        params: match.params,
+        onlineWindow,
+        tokenTemplates,
+      });
+      const response =
+        result.status === 204
+          ? new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } })
+          : new Response(JSON.stringify(result.body), {
+              status: result.status,
+              headers: JSON_HEADERS,
+            });
+      return withCookies(response, calls.setCookies);
+    } catch (error) {
+      return withCookies(errorResponse(toHttpError(error)), calls?.setCookies ?? []);
+    }
+  };
+}

@@ -1,0 +1,7 @@
+export { createSessionHandler, type SessionHandlerOptions } from './handler.js';
+export { toNodeHandler } from './node.js';
+export { sessionElements, type SessionElementsPluginOptions } from './plugin.js';
+export { DEFAULT_GEO_HEADERS, readGeo, type Geo, type GeoHeaders } from './geo.js';
+export { ROUTES } from './routes.js';
+export type { TokenTemplate } from './tokens.js';
+export type { SessionAuth } from './auth-types.js';

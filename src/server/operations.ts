@@ -1,0 +1,356 @@
+import type { Page, Session, SignIn, SigninStatus } from '../core/types.js';
+import type { AuthCalls } from './auth-calls.js';
+import type { AuthSessionRecord, AuthSessionWithUser } from './auth-types.js';
+import { badRequest, HttpError, notFound, unauthorized } from './errors.js';
+import {
+  lastActive,
+  statusOf,
+  toCurrentUser,
+  toOrganization,
+  toSignIn,
+  toWorkspace,
+  type AuthOrganization,
+  type AuthTeam,
+} from './mapping.js';
+import { loadMemberships, pluginOptions, teamsEnabled } from './memberships.js';
+import type { Operation } from './routes.js';
+import { mintToken, type TokenTemplate } from './tokens.js';
+
+export interface OperationInput {
+  calls: AuthCalls;
+  /** The session as the request arrived, read through better-auth's rate limiter. */
+  current: AuthSessionWithUser | null;
+  body: Record<string, unknown>;
+  query: URLSearchParams;
+  params: Record<string, string>;
+  onlineWindow: number;
+  tokenTemplates: Record<string, TokenTemplate>;
+}
+
+export interface OperationResult {
+  status: number;
+  body?: unknown;
+}
+
+const ok = (body: unknown): OperationResult => ({ status: 200, body });
+
+function signedIn(input: OperationInput): AuthSessionWithUser {
+  if (!input.current) throw unauthorized();
+  return input.current;
+}
+
+function stringField(body: Record<string, unknown>, name: string): string {
+  const value = body[name];
+  if (typeof value !== 'string' || value === '')
+    throw badRequest(`"${name}" must be a non-empty string.`);
+  return value;
+}
+
+/** Accounts signed in on this browser (multi-session), the active one included. */
+async function browserSessions(
+  calls: AuthCalls,
+  active: AuthSessionWithUser,
+): Promise<AuthSessionWithUser[]> {
+  const listed = calls.has('listDeviceSessions')
+    ? await calls.call<AuthSessionWithUser[]>('listDeviceSessions')
+    : [];
+  const others = listed.filter((entry) => entry.session.token !== active.session.token);
+  return [active, ...others.filter((entry) => entry.user.id !== active.user.id)];
+}
+
+async function sessionView(calls: AuthCalls, active: AuthSessionWithUser | null): Promise<Session> {
+  if (!active) throw unauthorized();
+  const currentToken = active.session.token;
+  const signins = await Promise.all(
+    (await browserSessions(calls, active)).map(async ({ session, user }) =>
+      toSignIn(session, {
+        currentToken,
+        user,
+        memberships: await loadMemberships(calls.context, user.id),
+      }),
+    ),
+  );
+  return {
+    active_signin: signins[0] ?? null,
+    signins,
+    signin_attempts: [],
+    signup_attempts: [],
+  };
+}
+
+/** The session after this request's own changes (cookies already updated). */
+async function freshSessionView(calls: AuthCalls): Promise<Session> {
+  return sessionView(calls, await calls.readSession());
+}
+
+function pageQuery(query: URLSearchParams): {
+  page: number;
+  pageSize: number;
+  status?: SigninStatus;
+} {
+  const number = (name: string, fallback: number, max: number) => {
+    const raw = query.get(name);
+    if (raw === null || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      throw badRequest(`"${name}" must be an integer from 1 to ${max}.`);
+    }
+    return value;
+  };
+  const status = query.get('status') ?? 'all';
+  if (!['all', 'online', 'offline', 'expired'].includes(status)) {
+    throw badRequest('"status" must be one of all, online, offline, expired.');
+  }
+  return {
+    page: number('page', 1, 1_000_000),
+    pageSize: number('pageSize', 10, 100),
+    ...(status === 'all' ? {} : { status: status as SigninStatus }),
+  };
+}
+
+async function listSignins(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  const { page, pageSize, status } = pageQuery(input.query);
+  // better-auth's list-sessions is the gate: it refuses a session that is not fresh.
+  const live = await input.calls.call<AuthSessionRecord[]>('listSessions');
+  let records = live;
+  if (status === undefined || status === 'expired') {
+    const all = await input.calls.context.adapter.findMany<AuthSessionRecord>({
+      model: 'session',
+      where: [{ field: 'userId', value: active.user.id }],
+    });
+    const liveIds = new Set(live.map((session) => session.id));
+    records = [...live, ...all.filter((session) => !liveIds.has(session.id))];
+  }
+  const now = Date.now();
+  const token = active.session.token;
+  const matching = records
+    .filter((session) => session.userId === active.user.id)
+    .filter((session) => !status || statusOf(session, now, input.onlineWindow) === status)
+    .sort(
+      (a, b) =>
+        Number(b.token === token) - Number(a.token === token) || lastActive(b) - lastActive(a),
+    );
+  const memberships = await loadMemberships(input.calls.context, active.user.id);
+  const items = matching
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map((session) => toSignIn(session, { currentToken: token, user: active.user, memberships }));
+  return ok({ items, total: matching.length, page, pageSize } satisfies Page<SignIn>);
+}
+
+/** Ends one of this browser's accounts; the next one (if any) becomes active. */
+async function endOnThisBrowser(calls: AuthCalls, session: AuthSessionRecord, isActive: boolean) {
+  if (calls.has('revokeDeviceSession')) {
+    try {
+      await calls.call('revokeDeviceSession', { body: { sessionToken: session.token } });
+      return;
+    } catch (error) {
+      // No multi-session cookie for it (signed in before the plugin): fall through.
+      if (!(error instanceof HttpError && error.status === 401)) throw error;
+    }
+  }
+  if (isActive) await calls.call('signOut');
+  else await calls.call('revokeSession', { body: { token: session.token } });
+}
+
+async function removeSignin(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  const target = await input.calls.context.adapter.findOne<AuthSessionRecord>({
+    model: 'session',
+    where: [{ field: 'id', value: input.params.id ?? '' }],
+  });
+  // Someone else's sign-in looks exactly like one that does not exist.
+  if (!target || target.userId !== active.user.id) throw notFound('That sign-in');
+  if (target.token === active.session.token) await endOnThisBrowser(input.calls, target, true);
+  else await input.calls.call('revokeSession', { body: { token: target.token } });
+  return { status: 204 };
+}
+
+async function revokeOtherSignins(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  const live = await input.calls.context.adapter.findMany<AuthSessionRecord>({
+    model: 'session',
+    where: [
+      { field: 'userId', value: active.user.id },
+      { field: 'expiresAt', value: new Date(), operator: 'gt' },
+    ],
+  });
+  const revoked = live.filter((session) => session.token !== active.session.token).length;
+  await input.calls.call('revokeOtherSessions');
+  return ok({ revoked });
+}
+
+async function switchSignIn(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  const id = stringField(input.body, 'signInId');
+  const target = (await browserSessions(input.calls, active)).find(
+    (entry) => entry.session.id === id,
+  );
+  if (!target) throw notFound('That account on this browser');
+  if (target.session.token !== active.session.token) {
+    await input.calls.call('setActiveSession', { body: { sessionToken: target.session.token } });
+  }
+  return ok(await freshSessionView(input.calls));
+}
+
+function requireOrganizations(input: OperationInput): void {
+  if (!pluginOptions(input.calls.context, 'organization')) {
+    throw new HttpError(501, 'unsupported', 'Organizations are not enabled on this server.');
+  }
+}
+
+function requireTeams(input: OperationInput): void {
+  requireOrganizations(input);
+  if (!teamsEnabled(input.calls.context)) {
+    throw new HttpError(501, 'unsupported', 'Workspaces (teams) are not enabled on this server.');
+  }
+}
+
+async function clearActiveTeam(input: OperationInput): Promise<void> {
+  if (teamsEnabled(input.calls.context)) {
+    await input.calls.call('setActiveTeam', { body: { teamId: null } });
+  }
+}
+
+async function switchOrganization(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  requireOrganizations(input);
+  const organizationId = input.body.organizationId;
+  if (organizationId !== null && (typeof organizationId !== 'string' || organizationId === '')) {
+    throw badRequest('"organizationId" must be a non-empty string or null.');
+  }
+  if (organizationId !== null) {
+    const memberships = await loadMemberships(input.calls.context, active.user.id);
+    if (!memberships.organizations.has(organizationId)) throw notFound('That organization');
+  }
+  if (organizationId !== (active.session.activeOrganizationId ?? null)) {
+    await input.calls.call('setActiveOrganization', { body: { organizationId } });
+    // A workspace belongs to one organization; it cannot stay active across a switch.
+    if (active.session.activeTeamId) await clearActiveTeam(input);
+  }
+  return ok(await freshSessionView(input.calls));
+}
+
+async function switchWorkspace(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  requireTeams(input);
+  const workspaceId = stringField(input.body, 'workspaceId');
+  const memberships = await loadMemberships(input.calls.context, active.user.id);
+  const team = memberships.teams.has(workspaceId)
+    ? await input.calls.context.adapter.findOne<AuthTeam>({
+        model: 'team',
+        where: [{ field: 'id', value: workspaceId }],
+      })
+    : null;
+  if (!team || !memberships.organizations.has(team.organizationId))
+    throw notFound('That workspace');
+  if (active.session.activeOrganizationId !== team.organizationId) {
+    await input.calls.call('setActiveOrganization', {
+      body: { organizationId: team.organizationId },
+    });
+  }
+  await input.calls.call('setActiveTeam', { body: { teamId: team.id } });
+  return ok(await freshSessionView(input.calls));
+}
+
+async function listOrganizations(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  requireOrganizations(input);
+  const organizations = await input.calls.call<AuthOrganization[]>('listOrganizations');
+  const memberships = await loadMemberships(input.calls.context, active.user.id);
+  return ok(organizations.map((org) => toOrganization(org, memberships)).filter(Boolean));
+}
+
+async function listWorkspaces(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  requireTeams(input);
+  const organizationId = input.query.get('organizationId') || active.session.activeOrganizationId;
+  if (!organizationId) return ok([]);
+  const memberships = await loadMemberships(input.calls.context, active.user.id);
+  if (!memberships.organizations.has(organizationId)) throw notFound('That organization');
+  const teams = await input.calls.call<AuthTeam[]>('listUserTeams', { query: { organizationId } });
+  return ok(teams.map((team) => toWorkspace(team, memberships)).filter(Boolean));
+}
+
+async function signOut(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  const { signInId, all, everywhere } = input.body;
+  if (signInId !== undefined && (typeof signInId !== 'string' || signInId === '')) {
+    throw badRequest('"signInId" must be a non-empty string.');
+  }
+  if (
+    (all !== undefined && typeof all !== 'boolean') ||
+    (everywhere !== undefined && typeof everywhere !== 'boolean')
+  ) {
+    throw badRequest('"all" and "everywhere" must be booleans.');
+  }
+  if ([signInId !== undefined, all === true, everywhere === true].filter(Boolean).length > 1) {
+    throw badRequest('Give one of "signInId", "all" or "everywhere".');
+  }
+  const { calls } = input;
+  if (all) {
+    // With multi-session, better-auth's sign-out ends every account on this browser.
+    await calls.call('signOut');
+  } else if (everywhere) {
+    await calls.call('revokeOtherSessions');
+    await endOnThisBrowser(calls, active.session, true);
+  } else {
+    const target = signInId
+      ? (await browserSessions(calls, active)).find((entry) => entry.session.id === signInId)
+      : active;
+    if (!target) throw notFound('That account on this browser');
+    await endOnThisBrowser(calls, target.session, target.session.token === active.session.token);
+  }
+  return ok({});
+}
+
+async function getToken(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  const memberships = await loadMemberships(input.calls.context, active.user.id);
+  const signIn = toSignIn(active.session, {
+    currentToken: active.session.token,
+    memberships,
+  });
+  const template = input.query.get('template') || undefined;
+  return ok(
+    await mintToken(
+      input.calls,
+      input.tokenTemplates,
+      template,
+      signIn,
+      toCurrentUser(active.user),
+    ),
+  );
+}
+
+async function exchangeTicket(input: OperationInput): Promise<OperationResult> {
+  const ticket = stringField(input.body, 'ticket');
+  try {
+    await input.calls.call('verifyOneTimeToken', { body: { token: ticket } });
+  } catch (error) {
+    if (error instanceof HttpError && error.status < 500 && error.status !== 429) {
+      throw new HttpError(401, 'unauthorized', 'The ticket is invalid, used or expired.');
+    }
+    throw error;
+  }
+  return ok(await freshSessionView(input.calls));
+}
+
+async function getSession(input: OperationInput): Promise<OperationResult> {
+  return ok(await sessionView(input.calls, input.current));
+}
+
+export const OPERATIONS: Record<Operation, (input: OperationInput) => Promise<OperationResult>> = {
+  getSession,
+  listSignins,
+  removeSignin,
+  revokeOtherSignins,
+  switchSignIn,
+  switchOrganization,
+  switchWorkspace,
+  listOrganizations,
+  listWorkspaces,
+  signOut,
+  getToken,
+  exchangeTicket,
+};
