@@ -70,6 +70,7 @@ if (existsSync('test/server')) {
       '--test-reporter=tap',
       `--test-reporter-destination=${NODE_RESULTS}`,
       'test/server/**/*.test.ts',
+      'test/e2e/**/*.test.ts',
     ],
     NODE_RESULTS,
     (text) => {
