@@ -257,4 +257,27 @@ describe('a real browser against the demo server', () => {
     assert.equal(await session(laptop.page), null);
     assert.equal(await session(again.page), null);
   });
+
+  test('the demo panel mounts itself, signs in as a seeded user and toggles the theme', async () => {
+    const page = await device('laptop');
+    await page.addScriptTag({ type: 'module', url: '/demo/panel.ts' });
+    const panel = page.getByRole('complementary', { name: /Demo controls/ });
+    // The panel reloads the page once the sign-in went through.
+    await Promise.all([
+      page.waitForEvent('framenavigated'),
+      panel.getByRole('button', { name: 'Ben Okafor' }).click(),
+    ]);
+    await page.waitForLoadState('load');
+    assert.equal((await session(page))?.active_signin?.user?.first_name, 'Ben');
+    await page.addScriptTag({ type: 'module', url: '/demo/panel.ts' });
+    await page.getByRole('button', { name: 'Toggle light / dark' }).click();
+    assert.equal(await page.evaluate('document.documentElement.dataset.theme'), 'dark');
+    const before = await backend<ListPage<SignIn>>(page, 'listSignins', { pageSize: 100 });
+    await page.getByRole('button', { name: 'Simulate a sign-in from another device' }).click();
+    await page.getByRole('status').filter({ hasText: 'New sign-in from' }).waitFor();
+    const after = await backend<ListPage<SignIn>>(page, 'listSignins', { pageSize: 100 });
+    assert.equal(after.total, before.total + 1, 'one more sign-in, from another device');
+    const added = after.items.find((s) => !before.items.some((b) => b.id === s.id));
+    assert.ok(added?.city && added.current === false);
+  });
 });
