@@ -27,7 +27,24 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/backends/*'], message: 'Elements reach backends only through the controller.' },
+            {
+              group: ['**/backends/*'],
+              message: 'Elements reach backends only through the controller.',
+            },
+            { group: ['**/server/*'], message: 'Browser code never imports the server side.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The provider is the composition root: it builds the default RestBackend, never calls it.
+    files: ['src/elements/session-provider/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
             { group: ['**/server/*'], message: 'Browser code never imports the server side.' },
           ],
         },
@@ -39,7 +56,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/elements/*', 'lit', '@lit/*'], message: 'The server never imports browser code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/elements/*', 'lit', '@lit/*'],
+              message: 'The server never imports browser code.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 
 /**
  * `vite` serves index.html on loopback; `vite build` makes the npm build
@@ -6,29 +6,22 @@ import { defineConfig } from 'vite';
  * cdn` makes dist/session-elements.js, one self-contained module that registers
  * every tag.
  */
+const cdnBuild: BuildEnvironmentOptions = {
+  target: 'es2022',
+  emptyOutDir: false,
+  lib: { entry: { 'session-elements': 'src/define.ts' }, formats: ['es'] },
+};
+
+const packageBuild: BuildEnvironmentOptions = {
+  target: 'es2022',
+  sourcemap: true,
+  lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
+  rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^ua-parser-js/] },
+};
+
 export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: false },
   preview: { host: '127.0.0.1' },
   esbuild: { target: 'es2022' },
-  build:
-    mode === 'cdn'
-      ? {
-          target: 'es2022',
-          emptyOutDir: false,
-          lib: {
-            entry: { 'session-elements': 'src/define.ts' },
-            formats: ['es'],
-          },
-        }
-      : {
-          target: 'es2022',
-          sourcemap: true,
-          lib: {
-            entry: { index: 'src/index.ts', define: 'src/define.ts' },
-            formats: ['es'],
-          },
-          rollupOptions: {
-            external: [/^lit($|\/)/, /^@lit\//, /^ua-parser-js/],
-          },
-        },
+  build: mode === 'cdn' ? cdnBuild : packageBuild,
 }));

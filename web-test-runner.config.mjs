@@ -43,7 +43,7 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
     commonjs({ include: ['**/node_modules/ua-parser-js/**'], strictRequires: false }),
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }),
   ],
   browsers: [
     playwrightLauncher({

@@ -1,10 +1,11 @@
 // Fails when custom-elements.json differs from what the analyzer generates now.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer joins --outdir onto the working directory, so it must be relative.
+const outdir = join('node_modules', '.cache', 'cem-check');
+rmSync(outdir, { recursive: true, force: true });
 const result = spawnSync(
   'node_modules/.bin/cem',
   ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir],
