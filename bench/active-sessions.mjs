@@ -3,42 +3,12 @@
 //   2. nodes a revocation mutates outside the removed row (target ≤ 5)
 //   3. gzip size of the element with its share of the core
 // Run: node bench/active-sessions.mjs
-import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { join } from 'node:path';
+import { LIT, bundle, gz, kb, root, servePage, withBrowserPage } from './lib.mjs';
 
-const root = resolve(fileURLToPath(import.meta.url), '../..');
 const out = mkdtempSync(join(tmpdir(), 'active-sessions-bench-'));
-
-/** One minified ES module from the absolute path `entry`; returns its code. */
-async function bundle(entry, name, external = []) {
-  const result = await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      target: 'es2022',
-      write: false,
-      minify: true,
-      lib: { entry, formats: ['es'], fileName: name },
-      rollupOptions: { external },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-  return outputs
-    .filter((o) => o.type === 'chunk')
-    .map((o) => o.code)
-    .join('\n');
-}
-
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const gz = (code) => gzipSync(code, { level: 9 }).length;
 
 try {
   // ---- size ------------------------------------------------------------------------------------
@@ -49,33 +19,17 @@ try {
       `customElements.define('active-sessions', ActiveSessions);\n`,
   );
   const whole = await bundle(sizeEntry, 'size-all');
-  const withoutLit = await bundle(sizeEntry, 'size-no-lit', [/^lit($|\/)/, /^@lit\//]);
-  const withoutDeps = await bundle(sizeEntry, 'size-own', [
-    /^lit($|\/)/,
-    /^@lit\//,
-    /^ua-parser-js/,
-  ]);
+  const withoutLit = await bundle(sizeEntry, 'size-no-lit', LIT);
+  const withoutDeps = await bundle(sizeEntry, 'size-own', [...LIT, /^ua-parser-js/]);
 
   // ---- render ----------------------------------------------------------------------------------
-  const page = await bundle(join(root, 'bench/active-sessions.page.ts'), 'page');
-  writeFileSync(join(out, 'page.js'), page);
-  writeFileSync(
-    join(out, 'index.html'),
-    '<!doctype html><html lang="en"><body><script type="module" src="/page.js"></script></body></html>',
-  );
-  const server = createServer((request, response) => {
-    const file = request.url === '/page.js' ? 'page.js' : 'index.html';
-    response.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'text/html');
-    response.end(readFileSync(join(out, file)));
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address();
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const page = await servePage(await bundle(join(root, 'bench/active-sessions.page.ts'), 'page'));
   try {
-    const tab = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await tab.goto(`http://127.0.0.1:${port}/`);
-    await tab.waitForFunction(() => 'runBench' in window);
-    const result = await tab.evaluate(() => window.runBench(7));
+    const result = await withBrowserPage(async (tab) => {
+      await tab.goto(page.url);
+      await tab.waitForFunction(() => 'runBench' in window);
+      return tab.evaluate(() => window.runBench(7));
+    });
     const ratio = result.element / result.bare;
     console.log(`active-sessions, ${result.rows} sign-ins (median of 7, headless Chromium):`);
     console.log(
@@ -87,8 +41,7 @@ try {
         `(target ≤ 5): ${result.mutations.detail.join(' ')}`,
     );
   } finally {
-    await browser.close();
-    server.close();
+    await page.close();
   }
   console.log(
     `  size (minified + gzip): ${kb(gz(whole))} all-in (lit, ua-parser-js, core); ` +

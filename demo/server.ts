@@ -76,7 +76,24 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     esbuild: { target: 'es2022' },
   });
   const authHandler = betterAuthNodeHandler(auth);
-  const sessionHandler = toNodeHandler(createSessionHandler({ auth, basePath: '/api/session' }));
+  const sessionHandler = toNodeHandler(
+    createSessionHandler({
+      auth,
+      basePath: '/api/session',
+      // getToken('api') on the page: a short-lived JWT that says which organization and
+      // workspace the user is acting in, as an app's own API would want.
+      tokenTemplates: {
+        api: {
+          audience: 'acme-api',
+          expiresIn: 120,
+          claims: ({ signIn }) => ({
+            org: signIn.active_organization_membership_id ?? null,
+            workspace: signIn.active_workspace_membership_id ?? null,
+          }),
+        },
+      },
+    }),
+  );
   const demoHandler = toNodeHandler(createDemoApi(auth, db));
 
   handle = (req, res) => {

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Session } from '../../src/core/types.js';
+import { startDemoServer, type DemoServer } from '../../demo/server.js';
+// @ts-expect-error scripts/chromium.mjs is plain JavaScript without types.
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+
+/**
+ * The real demo server (better-auth + SQLite + the kit's handler) driven by
+ * headless Chromium. Each browser context is one device: its own cookie jar,
+ * user agent and edge geo headers. Pages talk to the server only through the
+ * kit's RestBackend, loaded through Vite like the demo page loads it.
+ */
+
+export const DEVICES = {
+  laptop: {
+    userAgent:
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36',
+    geo: { 'cf-ipcity': 'Lisbon', 'cf-ipcountry': 'PT' },
+  },
+  phone: {
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+    geo: { 'cf-ipcity': 'Berlin', 'cf-ipcountry': 'DE' },
+  },
+  desktop: {
+    userAgent: 'Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0',
+    geo: { 'cf-ipcity': 'Madrid', 'cf-ipcountry': 'ES' },
+  },
+  tablet: {
+    userAgent:
+      'Mozilla/5.0 (iPad; CPU OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1',
+    geo: { 'x-vercel-ip-city': 'S%C3%A3o%20Paulo', 'x-vercel-ip-country': 'BR' },
+  },
+} as const;
+
+export type DeviceName = keyof typeof DEVICES;
+
+let dir: string;
+let demo: DemoServer;
+let chrome: Browser;
+const contexts: BrowserContext[] = [];
+
+/** The running demo server's origin, e.g. http://127.0.0.1:40123. */
+export const demoUrl = () => demo.url;
+
+/** Starts a fresh demo server (own database) and Chromium for the calling test file. */
+export function useDemoServer(): void {
+  before(startAll);
+  after(stopAll);
+}
+
+async function startAll(): Promise<void> {
+  dir = mkdtempSync(join(tmpdir(), 'session-elements-e2e-'));
+  demo = await startDemoServer({ port: 0, dbPath: join(dir, 'demo.db'), seed: true });
+  assert.match(demo.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const executablePath = findChromium();
+  assert.ok(executablePath, 'a Chromium is installed (npm test installs one)');
+  chrome = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+async function stopAll(): Promise<void> {
+  for (const context of contexts) await context.close().catch(() => {});
+  await chrome?.close();
+  await demo?.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A new device with an empty cookie jar, on a same-origin page of the demo. */
+export async function device(name: DeviceName): Promise<Page> {
+  const { userAgent, geo } = DEVICES[name];
+  const context = await chrome.newContext({ userAgent, extraHTTPHeaders: geo });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${demo.url}/api/demo/users`);
+  return page;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; status?: number };
+
+/** Calls a RestBackend method inside the page (a string, so no test-side transpilation leaks in). */
+export async function backend<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  const outcome = (await page.evaluate(`(async () => {
+    const { RestBackend } = await import('/src/backends/rest.ts');
+    const backend = new RestBackend({ baseUrl: '/api/session' });
+    try {
+      const value = await backend[${JSON.stringify(method)}](...${JSON.stringify(args)}, { signal: new AbortController().signal });
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (error) {
+      return { ok: false, code: error.code, status: error.status };
+    }
+  })()`)) as Outcome<T>;
+  if (!outcome.ok) throw Object.assign(new Error(`${method} failed: ${outcome.code}`), outcome);
+  return outcome.value;
+}
+
+/** Signs the page's browser in as a seeded user, the way the demo panel does. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  const status = await page.evaluate(
+    `fetch('/api/demo/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Session-Elements': '1' }, body: JSON.stringify({ email: ${JSON.stringify(email)} }) }).then((r) => r.status)`,
+  );
+  assert.equal(status, 200);
+}
+
+export const session = (page: Page) => backend<Session | null>(page, 'getSession');
+
+export async function signedInDevice(name: DeviceName, email = 'ana@demo.test') {
+  const page = await device(name);
+  await signIn(page, email);
+  const current = await session(page);
+  assert.ok(current?.active_signin);
+  return { page, id: current.active_signin.id, session: current };
+}

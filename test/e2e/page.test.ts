@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { demoUrl, device, session, signIn, signedInDevice, useDemoServer } from './harness.js';
+
+/**
+ * The demo page (index.html) as a user meets it: the kit's elements on the
+ * real server, driven with clicks and keys in headless Chromium. Every check
+ * ends on what the server says, not only on what the page shows.
+ */
+
+useDemoServer();
+
+async function openAccountPage(page: Page): Promise<void> {
+  await page.goto(`${demoUrl()}/`);
+  await page.locator('active-sessions [part~="item-current"]').waitFor();
+}
+
+/** A token minted for the page through its own controller, decoded. */
+async function pageToken(page: Page): Promise<Record<string, unknown>> {
+  const token = (await page.evaluate(
+    `document.querySelector('session-provider').sessionController.getToken('api')`,
+  )) as string;
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+}
+
+describe('the demo page against the real server', () => {
+  test('<active-sessions> lists this device first, then signs another device out for real', async () => {
+    const desktop = await signedInDevice('desktop');
+    const laptop = await signedInDevice('laptop');
+    await openAccountPage(laptop.page);
+    const current = laptop.page.locator('active-sessions [part~="item-current"]');
+    assert.match(await current.innerText(), /Chrome 141 on macOS[\s\S]*This device/);
+    assert.match(
+      await laptop.page.locator('active-sessions [part~="item"]').first().innerText(),
+      /This device/,
+      'this device comes first',
+    );
+
+    const revoke = laptop.page.getByRole('button', { name: 'Sign out of Firefox 132 on Ubuntu' });
+    assert.match(
+      await laptop.page.locator('active-sessions [part~="item"]', { has: revoke }).innerText(),
+      /Madrid, Spain/,
+    );
+    await revoke.click();
+    const dialog = laptop.page.getByRole('alertdialog', {
+      name: 'Sign out of Firefox 132 on Ubuntu?',
+    });
+    await dialog.getByRole('button', { name: 'Sign out' }).click();
+    await laptop.page
+      .locator('active-sessions [role="status"]', {
+        hasText: 'Signed out of Firefox 132 on Ubuntu.',
+      })
+      .waitFor();
+    await revoke.waitFor({ state: 'detached' });
+
+    assert.equal(await session(desktop.page), null, 'the revoked device is signed out');
+    assert.ok(await session(laptop.page), 'this device stays signed in');
+  });
+
+  test('keyboard only: switch account in <account-switcher>; the session and token follow', async () => {
+    const laptop = await signedInDevice('laptop');
+    await signIn(laptop.page, 'ben@demo.test');
+    await openAccountPage(laptop.page);
+    const trigger = laptop.page.locator('account-switcher [part~="trigger"]');
+    assert.match(await trigger.innerText(), /Ben Okafor/);
+    const before = await pageToken(laptop.page);
+
+    await trigger.focus();
+    await laptop.page.keyboard.press('ArrowDown');
+    await laptop.page.getByRole('menu').waitFor();
+    await laptop.page.keyboard.type('Ana');
+    const ana = laptop.page.getByRole('menuitemradio', { name: /Ana Sousa/ });
+    assert.equal(await ana.evaluate((item) => item.matches(':focus')), true);
+    await laptop.page.keyboard.press('Enter');
+    await laptop.page.waitForFunction(
+      `document.querySelector('account-switcher').shadowRoot.querySelector('[part~="trigger"]').textContent.includes('Ana Sousa')`,
+    );
+
+    const now = await session(laptop.page);
+    assert.equal(now?.active_signin?.user?.first_name, 'Ana');
+    const after = await pageToken(laptop.page);
+    assert.equal(after.sub, now?.active_signin?.user?.id);
+    assert.notEqual(after.sub, before.sub, 'the token cache was cleared on the switch');
+  });
+
+  test('<organization-switcher>: a new token carries the new organization', async () => {
+    const laptop = await signedInDevice('laptop');
+    await openAccountPage(laptop.page);
+    assert.equal((await pageToken(laptop.page)).org, null, 'personal account to start with');
+
+    await laptop.page.locator('organization-switcher [part~="trigger"]').click();
+    await laptop.page.getByRole('menuitemradio', { name: /Acme Inc/ }).click();
+    await laptop.page.waitForFunction(
+      `document.querySelector('organization-switcher').shadowRoot.querySelector('[part~="trigger"]').textContent.includes('Acme Inc')`,
+    );
+
+    const now = await session(laptop.page);
+    const org = now?.active_signin?.active_organization_membership_id;
+    assert.ok(org, 'the server switched organization');
+    assert.equal((await pageToken(laptop.page)).org, org);
+    assert.ok(
+      await laptop.page.locator('workspace-switcher [part~="trigger"]').isVisible(),
+      'the workspace switcher appears for an organization with workspaces',
+    );
+  });
+
+  test('<sign-out-button scope="everywhere"> confirms with the device count, then every device is out', async () => {
+    const phone = await signedInDevice('phone');
+    const laptop = await signedInDevice('laptop');
+    await openAccountPage(laptop.page);
+
+    await laptop.page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    const dialog = laptop.page.getByRole('alertdialog', { name: 'Sign out everywhere?' });
+    assert.match(await dialog.innerText(), /You will be signed out on \d+ devices\./);
+    await dialog.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await laptop.page.getByRole('heading', { name: "You're signed out" }).waitFor();
+
+    assert.equal(await session(laptop.page), null);
+    assert.equal(await session(phone.page), null);
+  });
+
+  test('signed out, the page shows nothing user-specific', async () => {
+    const page = await device('tablet');
+    await page.goto(`${demoUrl()}/`);
+    await page.getByRole('heading', { name: "You're signed out" }).waitFor();
+    assert.equal(await page.locator('active-sessions').isVisible(), false);
+    // The demo panel (not part of the kit) lists the seeded users, so only the kit's page counts.
+    assert.doesNotMatch(
+      await page.locator('session-provider').innerText(),
+      /Sousa|Okafor|@demo\.test/,
+    );
+  });
+});
