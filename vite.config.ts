@@ -6,10 +6,16 @@ import { defineConfig, type BuildEnvironmentOptions } from 'vite';
  * cdn` makes dist/session-elements.js, one self-contained module that registers
  * every tag.
  */
+// An application entry rather than library mode, because vite leaves whitespace in ES
+// libraries and this file is loaded as it is, straight from a CDN.
 const cdnBuild: BuildEnvironmentOptions = {
   target: 'es2022',
   emptyOutDir: false,
-  lib: { entry: { 'session-elements': 'src/define.ts' }, formats: ['es'] },
+  rollupOptions: {
+    input: { 'session-elements': 'src/define.ts' },
+    preserveEntrySignatures: 'strict',
+    output: { format: 'es', entryFileNames: '[name].js' },
+  },
 };
 
 const packageBuild: BuildEnvironmentOptions = {

@@ -20,8 +20,13 @@ export async function bundle(entry, name, external = []) {
       target: 'es2022',
       write: false,
       minify: true,
-      lib: { entry, formats: ['es'], fileName: name },
-      rollupOptions: { external },
+      // Not library mode: vite keeps whitespace in ES libraries, and a page's bundler would not.
+      rollupOptions: {
+        input: { [name]: entry },
+        external,
+        preserveEntrySignatures: 'strict',
+        output: { format: 'es' },
+      },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
