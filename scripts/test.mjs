@@ -47,6 +47,7 @@ gate('typecheck (server)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.server.json'
 gate('lint', bin('eslint'), ['.']);
 gate('format', bin('prettier'), ['--check', '.']);
 gate('build', 'npm', ['run', '--silent', 'build']);
+gate('package contents', 'node', ['scripts/check-pack.mjs']);
 gate('manifest is fresh', 'node', ['scripts/check-manifest.mjs']);
 
 suite(
