@@ -332,6 +332,15 @@ describe('<account-switcher>', () => {
       await waitUntil(() => part(element, 'sign-in-link'));
       expect(trigger(element)).to.equal(null);
     });
+
+    it('keyboard users land on the sign-in link, not at the top of the page', async () => {
+      const { element } = await mountSwitcher();
+      await open(element);
+      part(element, 'sign-out-all-item')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => part(element, 'sign-in-link'));
+      await waitUntil(() => focused(element) === part(element, 'sign-in-link'));
+    });
   });
 
   describe('hostile data', () => {

@@ -246,8 +246,24 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
       const detail = await signOutWithEvents(this, this.requireController(), { scope, signInId });
       if (!detail) return null;
       if (detail.redirectUrl) this.navigate(detail.redirectUrl);
+      else void this.#keepFocus();
       return this.t.signedOut;
     });
+  }
+
+  /**
+   * Signing out of the last account removes the trigger that had focus; the
+   * sign-in link (ours or the slotted one) takes it so keyboard users are not
+   * dropped at the top of the page.
+   */
+  async #keepFocus(): Promise<void> {
+    await this.updateComplete;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this) return;
+    const slotted = this.querySelector<HTMLElement>(
+      '[slot="signed-out"]:is(a[href], button), [slot="signed-out"] :is(a[href], button)',
+    );
+    (this.renderRoot.querySelector<HTMLElement>('.sign-in-link') ?? slotted)?.focus();
   }
 }
 
