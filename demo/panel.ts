@@ -89,8 +89,10 @@ function mount(): void {
           if (!response.ok) return say('Sign in first.');
           const { city } = (await response.json()) as { city: string };
           say(`New sign-in from ${city}.`);
-          // The kit revalidates on focus; a visible nudge for the demo:
-          window.dispatchEvent(new Event('focus'));
+          // Another device's sign-in does not change this browser's session, so ask the list.
+          document
+            .querySelectorAll<HTMLElement & { refresh(): void }>('active-sessions')
+            .forEach((list) => list.refresh());
         },
       }),
       element('button', {

@@ -58,6 +58,22 @@ describe('the demo page against the real server', () => {
     assert.ok(await session(laptop.page), 'this device stays signed in');
   });
 
+  test('a sign-in simulated from another device shows up in the list without a reload', async () => {
+    const laptop = await signedInDevice('laptop');
+    await openAccountPage(laptop.page);
+    const rows = laptop.page.locator('active-sessions [part~="item"]');
+    const before = await rows.count();
+    await laptop.page
+      .getByRole('button', { name: 'Simulate a sign-in from another device' })
+      .click();
+    await laptop.page.waitForFunction(
+      (count) =>
+        document.querySelector('active-sessions')!.shadowRoot!.querySelectorAll('[part~="item"]')
+          .length === count,
+      before + 1,
+    );
+  });
+
   test('keyboard only: switch account in <account-switcher>; the session and token follow', async () => {
     const laptop = await signedInDevice('laptop');
     await signIn(laptop.page, 'ben@demo.test');

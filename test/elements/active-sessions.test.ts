@@ -314,4 +314,21 @@ describe('<active-sessions>: following the session', () => {
     expect(backend.calls.listSignins).to.equal(before + 1);
     expect(rowTitled(element, 'Firefox 144 on Windows')).to.equal(undefined);
   });
+
+  it('refresh() shows a sign-in made outside the kit, without touching the session', async () => {
+    const { element, backend } = await mount();
+    const sessionCalls = backend.calls.getSession;
+    backend.addSignIn({
+      id: 'si_ada_new_desktop',
+      user_id: 'user_ada',
+      userAgent: 'Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:99.0) Gecko/20100101 Firefox/99.0',
+      lastActiveAt: new Date().toISOString(),
+      createdAt: new Date().toISOString(),
+    });
+    expect(rows(element).length).to.equal(8);
+    element.refresh();
+    await waitUntil(() => rows(element).length === 9, 'the new sign-in did not appear');
+    expect(rowTitled(element, 'Firefox 99 on Ubuntu')).to.not.equal(undefined);
+    expect(backend.calls.getSession).to.equal(sessionCalls);
+  });
 });

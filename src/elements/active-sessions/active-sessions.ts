@@ -491,11 +491,17 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     </div>`;
   }
 
+  /**
+   * Fetches the list again. The list follows every change made through the kit by itself;
+   * call this after sign-ins changed some other way (a sign-in on another device, say).
+   */
+  refresh(): void {
+    void this.#list.run();
+  }
+
   // ---- actions --------------------------------------------------------------------------------
 
-  #retryList = (): void => {
-    void this.#list.run();
-  };
+  #retryList = (): void => this.refresh();
 
   #onFilter = (event: Event): void => {
     this.status = (event.target as HTMLSelectElement).value as StatusFilter;
