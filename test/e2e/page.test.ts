@@ -100,6 +100,30 @@ describe('the demo page against the real server', () => {
     assert.notEqual(after.sub, before.sub, 'the token cache was cleared on the switch');
   });
 
+  test('a second tab follows a switch and a revoke made in the first, without a reload', async () => {
+    const desktop = await signedInDevice('desktop');
+    const laptop = await signedInDevice('laptop');
+    await signIn(laptop.page, 'ben@demo.test');
+    const second = await laptop.page.context().newPage();
+    await openAccountPage(laptop.page);
+    await openAccountPage(second);
+    const secondTrigger = second.locator('account-switcher [part~="trigger"]');
+    assert.match(await secondTrigger.innerText(), /Ben Okafor/);
+
+    await laptop.page.locator('account-switcher [part~="trigger"]').click();
+    await laptop.page.getByRole('menuitemradio', { name: /Ana Sousa/ }).click();
+    await second.waitForFunction(
+      `document.querySelector('account-switcher').shadowRoot.querySelector('[part~="trigger"]').textContent.includes('Ana Sousa')`,
+    );
+
+    const revokeName = { name: 'Sign out of Firefox 132 on Ubuntu' };
+    await second.getByRole('button', revokeName).waitFor();
+    await laptop.page.getByRole('button', revokeName).click();
+    await laptop.page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' }).click();
+    await second.getByRole('button', revokeName).waitFor({ state: 'detached' });
+    assert.equal(await session(desktop.page), null);
+  });
+
   test('<organization-switcher>: a new token carries the new organization', async () => {
     const laptop = await signedInDevice('laptop');
     await openAccountPage(laptop.page);
