@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { demoUrl, device, session, signIn, signedInDevice, useDemoServer } from './harness.js';
@@ -22,6 +23,17 @@ async function pageToken(page: Page): Promise<Record<string, unknown>> {
     `document.querySelector('session-provider').sessionController.getToken('api')`,
   )) as string;
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+}
+
+/** axe-core's violations on the page (the demo panel is not part of the kit), as "rule: target" lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  const script = `axe
+    .run({ exclude: [['.demo-panel']] }, { resultTypes: ['violations'] })
+    .then((result) =>
+      result.violations.flatMap((v) => v.nodes.map((n) => v.id + ': ' + JSON.stringify(n.target))),
+    )`;
+  return (await page.evaluate(script)) as string[];
 }
 
 describe('the demo page against the real server', () => {
@@ -158,6 +170,18 @@ describe('the demo page against the real server', () => {
 
     assert.equal(await session(laptop.page), null);
     assert.equal(await session(phone.page), null);
+  });
+
+  test('the signed-in page has no axe violations, light and dark, menus open and closed', async () => {
+    const laptop = await signedInDevice('laptop');
+    await signIn(laptop.page, 'ben@demo.test');
+    await openAccountPage(laptop.page);
+    assert.deepEqual(await axeViolations(laptop.page), [], 'light');
+    await laptop.page.evaluate(`document.documentElement.dataset.theme = 'dark'`);
+    assert.deepEqual(await axeViolations(laptop.page), [], 'dark');
+    await laptop.page.locator('account-switcher [part~="trigger"]').click();
+    await laptop.page.getByRole('menu').waitFor();
+    assert.deepEqual(await axeViolations(laptop.page), [], 'dark, account menu open');
   });
 
   test('signed out, the page shows nothing user-specific', async () => {
