@@ -3,6 +3,7 @@ import type { DemoAuth } from './auth.js';
 import { DEVICES, deviceHeaders } from './devices.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed.js';
 import { checkMutation } from '../src/server/csrf.js';
+import { type FaultSwitch, isFault } from './faults.js';
 
 /**
  * Demo-only endpoints under /api/demo: NOT part of the kit. They let a
@@ -28,7 +29,7 @@ async function body(request: Request): Promise<Record<string, unknown>> {
   }
 }
 
-export function createDemoApi(auth: DemoAuth, db: Database.Database) {
+export function createDemoApi(auth: DemoAuth, db: Database.Database, faults: FaultSwitch) {
   return async function demoApi(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname.replace(/^\/api\/demo/, '');
     if (request.method === 'GET' && path === '/users') {
@@ -61,6 +62,13 @@ export function createDemoApi(auth: DemoAuth, db: Database.Database) {
       const headers = new Headers();
       for (const cookie of response.headers.getSetCookie()) headers.append('Set-Cookie', cookie);
       return json({ ok: response.ok }, response.ok ? 200 : response.status, headers);
+    }
+
+    if (path === '/fault') {
+      const { fault } = await body(request);
+      if (!isFault(fault)) return error(400, 'bad-request', 'Unknown fault.');
+      faults.current = fault;
+      return json({ ok: true, fault });
     }
 
     if (path === '/simulate-device') {

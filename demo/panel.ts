@@ -29,9 +29,13 @@ const STYLES = `
 .demo-panel button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .demo-panel img { inline-size: 1.5rem; block-size: 1.5rem; border-radius: 50%; }
 .demo-panel .actions { display: grid; gap: 0.25rem; margin-block-start: 0.5rem; }
+.demo-panel .fault { display: grid; gap: 0.25rem; margin-block: 0.25rem; }
+.demo-panel select { font: inherit; padding: 0.2rem; border-radius: 0.5rem; }
 .demo-panel [role='status'] { min-block-size: 1.2em; margin-block-start: 0.5rem; color: #78350f; }
 :root[data-theme='dark'] .demo-panel { color: #f9fafb; background: #292524; border-color: #b45309; }
-:root[data-theme='dark'] .demo-panel p, :root[data-theme='dark'] .demo-panel [role='status'] { color: #fcd34d; }
+:root[data-theme='dark'] .demo-panel p, :root[data-theme='dark'] .demo-panel .fault { display: grid; gap: 0.25rem; margin-block: 0.25rem; }
+.demo-panel select { font: inherit; padding: 0.2rem; border-radius: 0.5rem; }
+.demo-panel [role='status'] { color: #fcd34d; }
 :root[data-theme='dark'] .demo-panel button { background: #1c1917; border-color: #57534e; }
 `;
 
@@ -58,6 +62,39 @@ function applyTheme(theme: 'light' | 'dark'): void {
   document.documentElement.dataset.theme = theme;
   document.documentElement.style.colorScheme = theme;
   localStorage.setItem('session-elements-demo-theme', theme);
+}
+
+const FAULT_LABELS: Record<string, string> = {
+  none: 'answers normally',
+  'server-error': 'fails with 500',
+  'rate-limited': 'answers 429 (Retry-After 5 s)',
+  slow: 'answers after 3 s',
+  malformed: 'sends malformed data',
+  reauth: 'asks to re-authenticate on changes',
+};
+
+/** Asks the server again, as a user coming back to the tab would: the session and every list. */
+function refreshPage(): void {
+  type Provider = HTMLElement & { sessionController?: { refetch(): void } };
+  document.querySelector<Provider>('session-provider')?.sessionController?.refetch();
+  document
+    .querySelectorAll<HTMLElement & { refresh(): void }>('active-sessions')
+    .forEach((list) => list.refresh());
+}
+
+/** Makes the kit's API misbehave, so the elements' failure states can be seen for real. */
+function faultPicker(say: (text: string) => void): HTMLLabelElement {
+  const select = element('select');
+  for (const [value, label] of Object.entries(FAULT_LABELS)) {
+    select.append(element('option', { value, textContent: label }));
+  }
+  select.addEventListener('change', async () => {
+    const response = await post('/fault', { fault: select.value });
+    if (!response.ok) return say('Could not switch the fault.');
+    say(`The session API now ${FAULT_LABELS[select.value]}.`);
+    refreshPage();
+  });
+  return element('label', { className: 'fault' }, 'The session API ', select);
 }
 
 function mount(): void {
@@ -90,11 +127,10 @@ function mount(): void {
           const { city } = (await response.json()) as { city: string };
           say(`New sign-in from ${city}.`);
           // Another device's sign-in does not change this browser's session, so ask the list.
-          document
-            .querySelectorAll<HTMLElement & { refresh(): void }>('active-sessions')
-            .forEach((list) => list.refresh());
+          refreshPage();
         },
       }),
+      faultPicker(say),
       element('button', {
         type: 'button',
         textContent: 'Toggle light / dark',

@@ -11,6 +11,7 @@ import { createServer as createViteServer } from 'vite';
 import { createSessionHandler, toNodeHandler } from '../src/server/index.js';
 import { createDemoAuth, type DemoAuth } from './auth.js';
 import { createDemoApi } from './demo-api.js';
+import { FaultSwitch } from './faults.js';
 import { seedDemo } from './seed.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -94,7 +95,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       },
     }),
   );
-  const demoHandler = toNodeHandler(createDemoApi(auth, db));
+  const faults = new FaultSwitch();
+  const demoHandler = toNodeHandler(createDemoApi(auth, db, faults));
 
   handle = (req, res) => {
     const path = req.url ?? '/';
@@ -105,7 +107,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     if (path.startsWith('/api/')) asProxy(req);
     if (path.startsWith('/api/auth/') || path === '/api/auth')
       void authHandler(req, res).catch(fail);
-    else if (path.startsWith('/api/session')) sessionHandler(req, res).catch(fail);
+    else if (path.startsWith('/api/session'))
+      faults.handle(req, res, () => void sessionHandler(req, res).catch(fail));
     else if (path.startsWith('/api/demo/')) demoHandler(req, res).catch(fail);
     else vite.middlewares(req, res);
   };

@@ -184,6 +184,56 @@ describe('the demo page against the real server', () => {
     assert.deepEqual(await axeViolations(laptop.page), [], 'dark, account menu open');
   });
 
+  describe('faults injected from the demo panel', () => {
+    async function injectFault(page: Page, label: string): Promise<void> {
+      await page.getByLabel('The session API').selectOption({ label });
+      await page
+        .getByRole('status')
+        .filter({ hasText: `The session API now ${label}.` })
+        .waitFor();
+    }
+
+    test('a failing server shows the error state with a retry that recovers', async () => {
+      const laptop = await signedInDevice('laptop');
+      await openAccountPage(laptop.page);
+      await injectFault(laptop.page, 'fails with 500');
+      const retry = laptop.page.locator('active-sessions [part~="retry-button"]');
+      await retry.waitFor();
+      // Behind the page's back (the panel would refresh the page itself), then the user retries.
+      const status = await laptop.page.evaluate(
+        `fetch('/api/demo/fault', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Session-Elements': '1' }, body: '{"fault":"none"}' }).then((r) => r.status)`,
+      );
+      assert.equal(status, 200);
+      await retry.click();
+      await laptop.page.locator('active-sessions [part~="item-current"]').waitFor();
+    });
+
+    test('rate limiting keeps the last list on screen with a stale hint', async () => {
+      const laptop = await signedInDevice('laptop');
+      await openAccountPage(laptop.page);
+      await injectFault(laptop.page, 'answers 429 (Retry-After 5 s)');
+      await laptop.page.locator('active-sessions [part~="stale"]').waitFor({ timeout: 60_000 });
+      assert.ok(await laptop.page.locator('active-sessions [part~="item-current"]').isVisible());
+      await injectFault(laptop.page, 'answers normally');
+    });
+
+    test('a server asking to re-authenticate gets the "Confirm it\'s you" state, and nothing is revoked', async () => {
+      const desktop = await signedInDevice('desktop');
+      const laptop = await signedInDevice('laptop');
+      await openAccountPage(laptop.page);
+      await injectFault(laptop.page, 'asks to re-authenticate on changes');
+      await laptop.page.getByRole('button', { name: 'Sign out of Firefox 132 on Ubuntu' }).click();
+      await laptop.page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' }).click();
+      await laptop.page.locator('active-sessions [part~="reauth"]').waitFor();
+      assert.match(
+        await laptop.page.locator('active-sessions [part~="reauth"]').innerText(),
+        /Confirm it’s you/,
+      );
+      await injectFault(laptop.page, 'answers normally');
+      assert.ok(await session(desktop.page), 'the other device is still signed in');
+    });
+  });
+
   test('signed out, the page shows nothing user-specific', async () => {
     const page = await device('tablet');
     await page.goto(`${demoUrl()}/`);
