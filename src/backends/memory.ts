@@ -13,6 +13,7 @@ import type {
 } from '../core/types.js';
 import type { BackendCapabilities, RequestOptions, SessionBackend } from './backend.js';
 import { type MemorySeed, demoSeed } from './memory-seed.js';
+import { currentThenRecent, pageOf } from './paging.js';
 import {
   parseList,
   parseOrganization,
@@ -153,24 +154,13 @@ export class MemoryBackend implements SessionBackend {
       o,
       () => {
         const active = this.#requireActive();
-        const page = Math.max(1, q.page ?? 1);
-        const pageSize = Math.max(1, q.pageSize ?? 10);
         const now = this.#now();
         const mine = this.#data.signins
           .filter((s) => s.user_id === active.user_id)
           .filter((s) => !q.status || q.status === 'all' || this.#status(s, now) === q.status)
           .map((s) => ({ ...s, current: s.id === active.id }))
-          .sort((a, b) =>
-            a.current !== b.current
-              ? Number(b.current) - Number(a.current)
-              : Date.parse(b.lastActiveAt ?? '') - Date.parse(a.lastActiveAt ?? ''),
-          );
-        return {
-          items: mine.slice((page - 1) * pageSize, page * pageSize),
-          total: mine.length,
-          page,
-          pageSize,
-        };
+          .sort(currentThenRecent);
+        return pageOf(mine, q);
       },
       (v) => parsePage(v, parseSignIn),
     );

@@ -1,6 +1,6 @@
-import { SessionError, codeForStatus, isSessionErrorCode } from '../core/errors.js';
 import type { ListSigninsQuery, SignOutTarget } from '../core/types.js';
 import type { BackendCapabilities, RequestOptions, SessionBackend } from './backend.js';
+import { ensureOk, globalFetch, readJson, send } from './http.js';
 import {
   parseList,
   parseOrganization,
@@ -13,6 +13,8 @@ import {
   parseWorkspace,
 } from './validate.js';
 
+export { CSRF_HEADER } from './http.js';
+
 export interface RestBackendOptions {
   /** Where the HTTP contract is mounted; default `/api/session`. */
   baseUrl?: string;
@@ -21,9 +23,6 @@ export interface RestBackendOptions {
   /** A fetch to use instead of the global one (tests, proxies, custom auth headers). */
   fetch?: typeof fetch;
 }
-
-/** The header that marks a request as ours; cross-origin it forces a CORS preflight. */
-export const CSRF_HEADER = 'X-Session-Elements';
 
 const ALL_CAPABILITIES: BackendCapabilities = {
   multiSession: true,
@@ -36,31 +35,6 @@ const ALL_CAPABILITIES: BackendCapabilities = {
   statusFilter: true,
 };
 
-/** Parses `Retry-After` as seconds or an HTTP date. */
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
-async function errorFrom(response: Response): Promise<SessionError> {
-  let code = codeForStatus(response.status);
-  let message = `The server answered ${response.status}.`;
-  try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
-    if (isSessionErrorCode(body?.error?.code)) code = body.error.code;
-    if (typeof body?.error?.message === 'string') message = body.error.message;
-  } catch {
-    // A non-JSON error body still has a status to go by.
-  }
-  return new SessionError(code, message, {
-    status: response.status,
-    retryAfter: retryAfterSeconds(response.headers.get('Retry-After')),
-  });
-}
-
 /** Speaks the kit's HTTP contract (see openapi.yaml) with cookies and the CSRF header. */
 export class RestBackend implements SessionBackend {
   readonly capabilities: BackendCapabilities;
@@ -70,7 +44,7 @@ export class RestBackend implements SessionBackend {
   constructor(options: RestBackendOptions = {}) {
     this.baseUrl = (options.baseUrl ?? '/api/session').replace(/\/+$/, '');
     this.capabilities = Object.freeze({ ...ALL_CAPABILITIES, ...options.capabilities });
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#fetch = options.fetch ?? globalFetch;
   }
 
   getSession(o: RequestOptions) {
@@ -160,33 +134,15 @@ export class RestBackend implements SessionBackend {
     parse: (value: unknown) => T,
     nullOn401 = false,
   ): Promise<T | null> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (method !== 'GET') {
-      headers[CSRF_HEADER] = '1';
-      headers['Content-Type'] = 'application/json';
-    }
     const url = path === '/' ? `${this.baseUrl}/` : `${this.baseUrl}${path}`;
-    const response = await this.#fetch(url, {
+    const response = await send(
+      this.#fetch,
       method,
-      headers,
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-      credentials: 'include',
-      cache: 'no-store',
-      signal: o.signal,
-    });
+      url,
+      o,
+      method === 'GET' ? undefined : (body ?? {}),
+    );
     if (response.status === 401 && nullOn401) return null;
-    if (!response.ok) throw await errorFrom(response);
-    if (response.status === 204) return parse(undefined);
-    let json: unknown;
-    try {
-      json = await response.json();
-    } catch (cause) {
-      if (o.signal.aborted) throw cause;
-      throw new SessionError('invalid-response', 'The server sent a body that is not JSON.', {
-        status: response.status,
-        cause,
-      });
-    }
-    return parse(json);
+    return parse(await readJson(await ensureOk(response), o));
   }
 }

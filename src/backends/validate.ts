@@ -15,43 +15,50 @@ import type {
  * dropped so nothing unexpected (a token, say) travels further.
  */
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function invalid(what: string): never {
+export function invalid(what: string): never {
   throw new SessionError('invalid-response', `The server sent a malformed ${what}.`);
 }
 
-function object(value: unknown, what: string): Json {
+export function object(value: unknown, what: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid(what);
   return value as Json;
 }
 
-function array(value: unknown, what: string): unknown[] {
+export function array(value: unknown, what: string): unknown[] {
   if (!Array.isArray(value)) invalid(what);
   return value;
 }
 
-function id(value: unknown, what: string): string {
+export function id(value: unknown, what: string): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string' || value === '') invalid(what);
   return value;
 }
 
-function optionalString(value: unknown): string | undefined {
+export function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function optionalBoolean(value: unknown): boolean | undefined {
+export function optionalBoolean(value: unknown): boolean | undefined {
   return typeof value === 'boolean' ? value : undefined;
 }
 
-function count(value: unknown, what: string): number {
+export function count(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) invalid(what);
   return value;
 }
 
+/** An ISO 8601 timestamp from a string any `Date` can read; anything else is dropped. */
+export function optionalDate(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
 /** Only defined keys are kept, so objects compare and serialise cleanly. */
-function compact<T extends object>(value: T): T {
+export function compact<T extends object>(value: T): T {
   for (const key of Object.keys(value) as (keyof T)[]) {
     if (value[key] === undefined) delete value[key];
   }
