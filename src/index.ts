@@ -21,6 +21,7 @@ export {
   type MemoryMethod,
   type MemorySeed,
 } from './backends/memory.js';
+export { Auth0Backend, type Auth0BackendOptions } from './backends/auth0.js';
 export { sessionContext, SessionConsumer, type SessionConsumerHost } from './context.js';
 export * from './events.js';
 export { SessionProvider } from './elements/session-provider/session-provider.js';
