@@ -145,7 +145,8 @@ describe('Auth0Backend: the signed-in user', () => {
   });
 
   it('finds this browser by currentSessionId when the profile has no sid, else by the user id', async () => {
-    const { sid: _sid, ...withoutSid } = PROFILE;
+    const withoutSid = clone(PROFILE);
+    delete withoutSid.sid;
     const double = proxy({ profile: () => json(withoutSid) });
     const fallback = new Auth0Backend({ fetch: double.fetch });
     expect((await fallback.getSession(live()))!.active_signin!.id).to.equal(USER_ID);
