@@ -22,6 +22,14 @@ export {
   type MemorySeed,
 } from './backends/memory.js';
 export { Auth0Backend, type Auth0BackendOptions } from './backends/auth0.js';
+export {
+  BlockletBackend,
+  type BlockletAuthService,
+  type BlockletBackendOptions,
+  type BlockletLogoutOptions,
+  type BlockletSessionQuery,
+  type BlockletUserSessionService,
+} from './backends/blocklet.js';
 export { sessionContext, SessionConsumer, type SessionConsumerHost } from './context.js';
 export * from './events.js';
 export { SessionProvider } from './elements/session-provider/session-provider.js';
