@@ -180,6 +180,10 @@ describe('BlockletBackend: listing sessions', () => {
     expect([past.items.length, past.total]).to.deep.equal([0, 7]);
     await backend.listSignins({ page: -2, pageSize: 0 }, live());
     expect(sdk.listCalls.at(-1)![1]).to.deep.equal({ page: 1, pageSize: 10 });
+    // A server that caps the page size and the page says so in paging; the page reports what it got.
+    sdk.answer = () => ({ list: [], paging: { page: 2, pageSize: 50, total: 60 } });
+    const capped = await backend.listSignins({ page: 9, pageSize: 500 }, live());
+    expect([capped.page, capped.pageSize, capped.total]).to.deep.equal([2, 50, 60]);
   });
 
   it('has the status filter and nothing Blocklet lacks', async () => {
