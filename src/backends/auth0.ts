@@ -9,8 +9,17 @@ import type {
 import type { BackendCapabilities, RequestOptions } from './backend.js';
 import { ensureOk, globalFetch, readJson, send } from './http.js';
 import { currentThenRecent, pageOf } from './paging.js';
-import { NO_CAPABILITIES, PartialBackend } from './partial.js';
-import { type Json, array, compact, id, object, optionalDate, optionalString } from './validate.js';
+import { NO_CAPABILITIES, PartialBackend, soleSession } from './partial.js';
+import {
+  type Json,
+  array,
+  compact,
+  contactFields,
+  id,
+  object,
+  optionalDate,
+  optionalString,
+} from './validate.js';
 
 /*
  * Sources this adapter follows (shapes checked against them, not guessed):
@@ -101,7 +110,6 @@ function sessionArray(value: unknown): unknown[] {
 function parseAuth0Profile(value: unknown): { user: CurrentUser; sid?: string } {
   const claims = object(value, 'Auth0 profile');
   const email = optionalString(claims.email);
-  const phone = optionalString(claims.phone_number);
   const given = optionalString(claims.given_name);
   const family = optionalString(claims.family_name);
   const name = optionalString(claims.name);
@@ -111,10 +119,12 @@ function parseAuth0Profile(value: unknown): { user: CurrentUser; sid?: string } 
     first_name: given ?? (family === undefined && name !== email ? name : undefined),
     last_name: family,
     username: optionalString(claims.nickname),
-    primary_email_address: email ? { email, verified: claims.email_verified === true } : undefined,
-    primary_phone_number: phone
-      ? { phone_number: phone, verified: claims.phone_number_verified === true }
-      : undefined,
+    ...contactFields(
+      claims.email,
+      claims.email_verified,
+      claims.phone_number,
+      claims.phone_number_verified,
+    ),
     profile_picture_url: optionalString(claims.picture),
   });
   const sid = optionalString(claims.sid);
@@ -175,13 +185,7 @@ export class Auth0Backend extends PartialBackend {
     this.#sid = sid;
     const signInId = this.#currentId() ?? user.id;
     this.#activeId = signInId;
-    const active: SignIn = { id: signInId, user_id: user.id, current: true, user };
-    return {
-      active_signin: active,
-      signins: [{ ...active }],
-      signin_attempts: [],
-      signup_attempts: [],
-    };
+    return soleSession(signInId, user);
   }
 
   /**
@@ -209,6 +213,8 @@ export class Auth0Backend extends PartialBackend {
    * This browser (no id, `all`, or this browser's id) signs out by redirect to
    * `logoutUrl`, returned as `redirectUrl` without a request; another sign-in's
    * id ends that session like `removeSignin`. `everywhere` is unsupported.
+   * The browser must reach the logout route: leave the sign-out elements'
+   * `redirect-url` unset, or point it there (nextjs-auth0 takes `?returnTo=`).
    */
   async signOut(t: SignOutTarget, o: RequestOptions) {
     if (t.everywhere) return this.unsupported('signing out everywhere');

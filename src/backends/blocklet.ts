@@ -11,8 +11,17 @@ import type {
 import type { BackendCapabilities, RequestOptions } from './backend.js';
 import { statusError } from './http.js';
 import { pageQuery } from './paging.js';
-import { NO_CAPABILITIES, PartialBackend } from './partial.js';
-import { array, compact, count, id, object, optionalDate, optionalString } from './validate.js';
+import { NO_CAPABILITIES, PartialBackend, soleSession } from './partial.js';
+import {
+  array,
+  compact,
+  contactFields,
+  count,
+  id,
+  object,
+  optionalDate,
+  optionalString,
+} from './validate.js';
 
 /*
  * Sources this adapter follows:
@@ -33,8 +42,11 @@ import { array, compact, count, id, object, optionalDate, optionalString } from 
 
 /** The query `getMyLoginSessions` takes as its second argument. */
 export interface BlockletSessionQuery {
+  /** Page number, from 1. */
   page: number;
+  /** Sessions per page. */
   pageSize: number;
+  /** Only sessions in this state; absent for all of them. */
   status?: SigninStatus;
 }
 
@@ -49,8 +61,11 @@ export interface BlockletUserSessionService {
 
 /** What `logout` of the Blocklet SDK's AuthService accepts. */
 export interface BlockletLogoutOptions {
+  /** The device whose sessions end; absent, the SDK sends this browser's. */
   visitorId?: string;
+  /** End every session in this state instead (with `online`, all but `visitorId`'s). */
   status?: SigninStatus;
+  /** Also end them in the other apps of the federated login group. */
   includeFederated?: boolean;
 }
 
@@ -155,16 +170,11 @@ function parseBlockletList(value: unknown, visitorId: string | undefined): Parse
 
 function parseBlockletProfile(value: unknown): CurrentUser {
   const raw = object(value, 'Blocklet profile');
-  const email = optionalString(raw.email);
-  const phone = optionalString(raw.phone);
   return compact({
     id: id(raw.did, 'Blocklet user DID'),
     // Blocklet keeps one full name; it reads right where the kit joins first and last.
     first_name: optionalString(raw.fullName),
-    primary_email_address: email ? { email, verified: raw.emailVerified === true } : undefined,
-    primary_phone_number: phone
-      ? { phone_number: phone, verified: raw.phoneVerified === true }
-      : undefined,
+    ...contactFields(raw.email, raw.emailVerified, raw.phone, raw.phoneVerified),
     profile_picture_url: optionalString(raw.avatar),
   });
 }
@@ -263,13 +273,7 @@ export class BlockletBackend extends PartialBackend {
     const user = parseBlockletProfile(profile);
     const signInId = this.#currentVisitor() ?? user.id;
     this.#activeId = signInId;
-    const active: SignIn = { id: signInId, user_id: user.id, current: true, user };
-    return {
-      active_signin: active,
-      signins: [{ ...active }],
-      signin_attempts: [],
-      signup_attempts: [],
-    };
+    return soleSession(signInId, user);
   }
 
   /**

@@ -16,6 +16,7 @@ import type { RequestOptions } from './backend.js';
 /** The header that marks a request as ours; cross-origin it forces a CORS preflight. */
 export const CSRF_HEADER = 'X-Session-Elements';
 
+/** The methods the kit's backends use. */
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
 /** The global fetch, looked up on every call so tests and polyfills that replace it are honoured. */

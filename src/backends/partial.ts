@@ -1,5 +1,6 @@
 import { SessionError } from '../core/errors.js';
 import type {
+  CurrentUser,
   ListSigninsQuery,
   Organization,
   Page,
@@ -23,6 +24,20 @@ export const NO_CAPABILITIES: BackendCapabilities = Object.freeze({
   signOutEverywhere: false,
   statusFilter: false,
 });
+
+/**
+ * The session of an auth system with one account per browser: `user` signed in
+ * through the sign-in `signInId`, which is also the only account on this browser.
+ */
+export function soleSession(signInId: string, user: CurrentUser): Session {
+  const active: SignIn = { id: signInId, user_id: user.id, current: true, user };
+  return {
+    active_signin: active,
+    signins: [{ ...active }],
+    signin_attempts: [],
+    signup_attempts: [],
+  };
+}
 
 /**
  * Base class for adapters to auth systems that cover only part of the kit

@@ -57,6 +57,26 @@ export function optionalDate(value: unknown): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
+/**
+ * The email and phone of a user from a provider's fields; `verified` only when
+ * the provider says `true`.
+ */
+export function contactFields(
+  email: unknown,
+  emailVerified: unknown,
+  phone: unknown,
+  phoneVerified: unknown,
+): Pick<CurrentUser, 'primary_email_address' | 'primary_phone_number'> {
+  return {
+    primary_email_address:
+      typeof email === 'string' && email ? { email, verified: emailVerified === true } : undefined,
+    primary_phone_number:
+      typeof phone === 'string' && phone
+        ? { phone_number: phone, verified: phoneVerified === true }
+        : undefined,
+  };
+}
+
 /** Only defined keys are kept, so objects compare and serialise cleanly. */
 export function compact<T extends object>(value: T): T {
   for (const key of Object.keys(value) as (keyof T)[]) {
