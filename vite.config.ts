@@ -21,8 +21,12 @@ const cdnBuild: BuildEnvironmentOptions = {
 const packageBuild: BuildEnvironmentOptions = {
   target: 'es2022',
   sourcemap: true,
-  lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
-  rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^ua-parser-js/] },
+  // react.ts is the optional `session-elements/react` entry: React and @lit/react stay the app's.
+  lib: {
+    entry: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' },
+    formats: ['es'],
+  },
+  rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^ua-parser-js/, /^react($|\/)/] },
 };
 
 export default defineConfig(({ mode }) => ({

@@ -1,7 +1,9 @@
-// Fails when custom-elements.json differs from what the analyzer generates now.
+// Fails when custom-elements.json differs from what the analyzer generates now, or when a file
+// generated from it (template types, VS Code data, React wrappers) differs from what it makes.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateTypes } from './generate-types.mjs';
 
 // The analyzer joins --outdir onto the working directory, so it must be relative.
 const outdir = join('node_modules', '.cache', 'cem-check');
@@ -18,4 +20,12 @@ if (fresh !== committed) {
   console.error('custom-elements.json is stale: run `npm run analyze` and commit the result.');
   process.exit(1);
 }
-console.log('custom-elements.json is up to date.');
+
+const stale = Object.entries(await generateTypes(JSON.parse(fresh)))
+  .filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text)
+  .map(([path]) => path);
+if (stale.length > 0) {
+  console.error(`${stale.join(', ')}: stale, run \`npm run types\` and commit the result.`);
+  process.exit(1);
+}
+console.log('custom-elements.json and the files generated from it are up to date.');
