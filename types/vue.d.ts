@@ -3,7 +3,8 @@
  * Vue SFC template types for every tag (checked by vue-tsc / Vue - Official): import it once,
  * e.g. `import type {} from 'session-elements/types/vue';`, and tell the compiler the tags are
  * custom elements (`compilerOptions.isCustomElement: (tag) => tag.includes('-')`).
- * Attributes are camelCased as Vue does (`page-size` → `pageSize`); `@account-switched`
+ * Attributes are camelCased as Vue does (`page-size` → `pageSize`, a number or a numeric
+ * string); `@account-switched`
  * handlers get the kit's event classes.
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
@@ -27,7 +28,7 @@ export type SessionElementComponent<Tag extends SessionElementTag> =
   new () => Types<Tag>['element'] & {
     /** @deprecated Template type checking only; not on the element. */
     $props: HTMLAttributes &
-      Partial<Pick<Types<Tag>['element'], Types<Tag>['properties']>> &
+      Omit<Partial<Pick<Types<Tag>['element'], Types<Tag>['properties']>>, keyof Attributes<Tag>> &
       Attributes<Tag> &
       PublicProps;
     /** @deprecated Template type checking only; not on the element. */
