@@ -2,7 +2,9 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'storybook-static/'] },
+  {
+    ignores: ['dist/', 'node_modules/', '.data/', 'storybook-static/', 'examples/*/dist/'],
+  },
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   {

@@ -1,0 +1,30 @@
+// React 18 sets every prop of a custom element as a string attribute and cannot listen to custom
+// events, so it uses the kit's @lit/react wrappers from session-elements/react: `pageSize` and
+// `strings` are set as properties and `onAccountSwitched` listens to `account-switched`.
+// Importing the wrappers registers the tags.
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AccountSwitcher, ActiveSessions, SessionProvider } from 'session-elements/react';
+
+const strings = { thisDevice: 'You are here' };
+
+function AccountPage() {
+  const [switchedTo, setSwitchedTo] = useState<string>();
+  return (
+    <SessionProvider>
+      <AccountSwitcher
+        onAccountSwitched={(event) => setSwitchedTo(event.detail.signin.user?.first_name)}
+      />
+      <p id="last-switch" role="status">
+        {switchedTo ? `Switched to ${switchedTo}` : 'No switch yet'}
+      </p>
+      <ActiveSessions pageSize={5} strings={strings} />
+    </SessionProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AccountPage />
+  </StrictMode>,
+);

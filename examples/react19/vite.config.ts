@@ -1,0 +1,3 @@
+import { exampleConfig } from '../vite.shared.js';
+
+export default exampleConfig(import.meta.url);
