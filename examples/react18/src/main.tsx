@@ -9,14 +9,16 @@ import { AccountSwitcher, ActiveSessions, SessionProvider } from 'session-elemen
 const strings = { thisDevice: 'You are here' };
 
 function AccountPage() {
-  const [switchedTo, setSwitchedTo] = useState<string>();
+  const [status, setStatus] = useState('No switch yet');
   return (
     <SessionProvider>
       <AccountSwitcher
-        onAccountSwitched={(event) => setSwitchedTo(event.detail.signin.user?.first_name)}
+        onAccountSwitched={(event) =>
+          setStatus(`Switched to ${event.detail.signin.user?.first_name}`)
+        }
       />
       <p id="last-switch" role="status">
-        {switchedTo ? `Switched to ${switchedTo}` : 'No switch yet'}
+        {status}
       </p>
       <ActiveSessions pageSize={5} strings={strings} />
     </SessionProvider>
