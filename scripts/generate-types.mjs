@@ -73,7 +73,10 @@ export function readTags(manifest) {
 }
 
 const isNumber = (attribute) => /^number(\s*\|\s*undefined)?$/.test(attribute.typeText);
-const isBoolean = (attribute) => /^boolean(\s*\|\s*undefined)?$/.test(attribute.typeText);
+// A plain boolean attribute is present or absent; `boolean | undefined` also has a spelt-out
+// `"true"` / `"false"` (sign-out-button's tri-state `confirm`).
+const isBoolean = (attribute) => attribute.typeText === 'boolean';
+const isTriState = (attribute) => /^boolean\s*\|\s*undefined$/.test(attribute.typeText);
 
 function attributeType(tag, attribute) {
   const type = `${tag.className}['${attribute.fieldName}']`;
@@ -237,7 +240,7 @@ function customData(tags) {
           markdownList('CSS custom properties', tag.cssProperties, (p) => p.name),
       },
       attributes: tag.attributes.map((attribute) => {
-        const values = literals(attribute.typeText);
+        const values = isTriState(attribute) ? ['true', 'false'] : literals(attribute.typeText);
         return {
           name: attribute.name,
           ...(attribute.description ? { description: attribute.description } : {}),
