@@ -37,7 +37,7 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'production'] },
   hostname: '127.1',
   rootDir: '.',
-  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/server/**'],
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/server/**', '!test/integration/**'],
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
