@@ -34,13 +34,24 @@ const UA = {
     'Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/27.0 Chrome/125.0.0.0 Safari/537.36',
 };
 
+type Place = Pick<SignIn, 'city' | 'region' | 'country' | 'countryCode' | 'ipAddress'>;
+
+/** Ada's and Alan's Mac: the browser both accounts are signed in on, so one place and one address. */
+const LISBON_MAC: Place = {
+  city: 'Lisbon',
+  region: 'Lisbon',
+  country: 'Portugal',
+  countryCode: 'PT',
+  ipAddress: '85.240.12.34',
+};
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function signIn(
   id: string,
   user: CurrentUser,
   userAgent: string,
-  place: Pick<SignIn, 'city' | 'region' | 'country' | 'countryCode' | 'ipAddress'>,
+  place: Place,
   ageDays: number,
   idleMinutes: number,
   now: number,
@@ -85,25 +96,10 @@ export function demoSeed(now = Date.now()): MemorySeed {
     primary_email_address: { email: 'grace@example.net', verified: false },
   };
   const signins: SignIn[] = [
-    signIn(
-      'si_ada_mac',
-      ada,
-      UA.chromeMac,
-      {
-        city: 'Lisbon',
-        region: 'Lisbon',
-        country: 'Portugal',
-        countryCode: 'PT',
-        ipAddress: '85.240.12.34',
-      },
-      40,
-      0,
-      now,
-      {
-        active_organization_membership_id: 'mem_ada_acme',
-        active_workspace_membership_id: 'wsm_ada_design',
-      },
-    ),
+    signIn('si_ada_mac', ada, UA.chromeMac, LISBON_MAC, 40, 0, now, {
+      active_organization_membership_id: 'mem_ada_acme',
+      active_workspace_membership_id: 'wsm_ada_design',
+    }),
     signIn(
       'si_ada_iphone',
       ada,
@@ -211,21 +207,7 @@ export function demoSeed(now = Date.now()): MemorySeed {
       45,
       now,
     ),
-    signIn(
-      'si_alan_mac',
-      alan,
-      UA.chromeMac,
-      {
-        city: 'Lisbon',
-        region: 'Lisbon',
-        country: 'Portugal',
-        countryCode: 'PT',
-        ipAddress: '85.240.12.34',
-      },
-      5,
-      12,
-      now,
-    ),
+    signIn('si_alan_mac', alan, UA.chromeMac, LISBON_MAC, 5, 12, now),
     signIn(
       'si_alan_phone',
       alan,
