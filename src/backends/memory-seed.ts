@@ -16,7 +16,8 @@ export interface MemorySeed {
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-const UA = {
+/** Real user agents of the demo's devices; the device parser's tests read them too. */
+export const UA = {
   chromeMac:
     'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36',
   firefoxWindows:
