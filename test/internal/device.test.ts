@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { UA as DEMO_UA } from '../../src/backends/memory-seed.js';
-import { parseDevice } from '../../src/internal/device.js';
+import { type DeviceInfo, parseDevice } from '../../src/internal/device.js';
 
 /** The demo's devices, plus two that only the parser needs to know. */
 const UA = {
@@ -10,38 +10,29 @@ const UA = {
   windows7: 'Mozilla/5.0 (Windows NT 6.1; Win64; x64; rv:115.0) Gecko/20100101 Firefox/115.0',
 };
 
+/** Each user agent, read on its own, gives exactly this device. */
+function expectDevices(cases: [userAgent: string, device: DeviceInfo][]) {
+  for (const [userAgent, device] of cases) {
+    expect(parseDevice({ userAgent }), userAgent).to.deep.equal(device);
+  }
+}
+
 describe('parseDevice', () => {
   it('names browser and OS with major versions, leaving out frozen OS versions', () => {
-    expect(parseDevice({ userAgent: UA.chromeMac })).to.deep.equal({
-      kind: 'desktop',
-      browser: 'Chrome 141',
-      os: 'macOS',
-    });
-    expect(parseDevice({ userAgent: UA.firefoxWindows })).to.deep.equal({
-      kind: 'desktop',
-      browser: 'Firefox 144',
-      os: 'Windows',
-    });
+    expectDevices([
+      [UA.chromeMac, { kind: 'desktop', browser: 'Chrome 141', os: 'macOS' }],
+      [UA.firefoxWindows, { kind: 'desktop', browser: 'Firefox 144', os: 'Windows' }],
+      [UA.chromeOs, { kind: 'desktop', browser: 'Chrome 141', os: 'ChromeOS' }],
+    ]);
     expect(parseDevice({ userAgent: UA.windows7 }).os).to.equal('Windows 7');
-    expect(parseDevice({ userAgent: UA.chromeOs })).to.deep.equal({
-      kind: 'desktop',
-      browser: 'Chrome 141',
-      os: 'ChromeOS',
-    });
   });
 
   it('tells phones from tablets', () => {
-    expect(parseDevice({ userAgent: UA.safariIphone })).to.deep.equal({
-      kind: 'phone',
-      browser: 'Safari 18',
-      os: 'iOS 18',
-    });
+    expectDevices([
+      [UA.safariIphone, { kind: 'phone', browser: 'Safari 18', os: 'iOS 18' }],
+      [UA.chromeAndroid, { kind: 'phone', browser: 'Chrome 141', os: 'Android 15' }],
+    ]);
     expect(parseDevice({ userAgent: UA.safariIpad }).kind).to.equal('tablet');
-    expect(parseDevice({ userAgent: UA.chromeAndroid })).to.deep.equal({
-      kind: 'phone',
-      browser: 'Chrome 141',
-      os: 'Android 15',
-    });
   });
 
   it('prefers the backend’s browser and device names', () => {
