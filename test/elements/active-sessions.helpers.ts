@@ -1,25 +1,16 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { MemoryBackend, type MemoryBackendOptions } from '../../src/backends/memory.js';
-import { SessionController } from '../../src/core/session-controller.js';
-import '../../src/define.js';
+import type { SessionController } from '../../src/core/session-controller.js';
 import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
+import { controllerFor, part, parts, text } from './switchers.helpers.js';
+
+export { controllerFor, part, parts, text };
 
 export interface Setup {
   element: ActiveSessions;
   backend: MemoryBackend;
   controller: SessionController;
-}
-
-/** A controller over a MemoryBackend that never retries, polls or talks to other tabs. */
-export function controllerFor(backend: MemoryBackend): SessionController {
-  return new SessionController({
-    backend,
-    crossTab: false,
-    refreshInterval: 0,
-    revalidateOnFocus: false,
-    maxRetries: 0,
-  });
 }
 
 /**
@@ -54,18 +45,7 @@ export async function mount(
 
 export const shadow = (element: ActiveSessions) => element.shadowRoot!;
 
-export const part = (element: ActiveSessions, name: string) =>
-  shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
-
-export const parts = (element: ActiveSessions, name: string) => [
-  ...shadow(element).querySelectorAll<HTMLElement>(`[part~="${name}"]`),
-];
-
 export const rows = (element: ActiveSessions) => parts(element, 'item');
-
-/** Visible-ish text of a node with whitespace collapsed. */
-export const text = (node: Element | null | undefined) =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 export const statusText = (element: ActiveSessions) =>
   text(shadow(element).querySelector('[role="status"]'));
