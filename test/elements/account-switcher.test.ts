@@ -2,43 +2,40 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
 import type { AccountSwitcher } from '../../src/elements/account-switcher/account-switcher.js';
-import type {
-  AccountSwitchEvent,
-  AccountSwitchedEvent,
-  ReauthRequiredEvent,
-  SessionErrorEvent,
-  SignedOutEvent,
-} from '../../src/events.js';
+import type { ReauthRequiredEvent, SessionErrorEvent, SignedOutEvent } from '../../src/events.js';
 import {
   HOSTILE_NAME,
+  type MountOptions,
+  type PageAttributes,
+  activeSignIn,
   controllerFor,
   expectAccessible,
   focused,
+  item,
+  items,
   mount,
+  mountInProvider,
+  open,
   part,
   parts,
   signedOutBackend,
+  switchTwice,
   text,
+  trigger,
 } from './switchers.helpers.js';
 
 const DAY = 86_400_000;
 
-function mountSwitcher(
-  options: Parameters<typeof mount>[2] = {},
-  attrs: { lang?: string; style?: string } = {},
-) {
-  return mount<AccountSwitcher>(
+function mountSwitcher(options: MountOptions = {}, attrs: PageAttributes = {}) {
+  return mountInProvider<AccountSwitcher>(
     'account-switcher',
-    (c) =>
-      html`<session-provider .controller=${c}
-        ><div lang=${attrs.lang ?? 'en'} style=${attrs.style ?? ''}>
-          <account-switcher
-            add-account-url="/sign-in?add=1"
-            manage-account-url="/account"
-            sign-in-url="/sign-in"
-          ></account-switcher></div
-      ></session-provider>`,
+    html`<account-switcher
+      add-account-url="/sign-in?add=1"
+      manage-account-url="/account"
+      sign-in-url="/sign-in"
+    ></account-switcher>`,
     options,
+    attrs,
   );
 }
 
@@ -47,17 +44,6 @@ function backendWith(change: (seed: ReturnType<typeof demoSeed>) => void, latenc
   const seed = demoSeed();
   change(seed);
   return new MemoryBackend({ seed, latency });
-}
-
-const trigger = (el: AccountSwitcher) => part(el, 'trigger') as HTMLButtonElement;
-const items = (el: AccountSwitcher) => parts(el, 'menu-item');
-const item = (el: AccountSwitcher, label: string) =>
-  items(el).find((i) => text(i.querySelector('[part~="label"]')) === label);
-
-async function open(el: AccountSwitcher) {
-  trigger(el).click();
-  await el.updateComplete;
-  expect(trigger(el).getAttribute('aria-expanded')).to.equal('true');
 }
 
 function claims(token: string): Record<string, unknown> {
@@ -193,26 +179,20 @@ describe('<account-switcher>', () => {
 
   describe('switching', () => {
     it('switches: events, pending item, new session and a token for the new account', async () => {
-      const { element, backend, controller } = await mountSwitcher({
-        backendOptions: { latency: 60 },
-      });
-      await open(element);
-      const before = oneEvent(element, 'account-switch') as Promise<AccountSwitchEvent>;
-      const after = oneEvent(element, 'account-switched') as Promise<AccountSwitchedEvent>;
-      item(element, 'Alan Turing')!.click();
-      item(element, 'Alan Turing')!.click();
+      const { element, backend, controller, before, after } = await switchTwice(
+        mountSwitcher({ backendOptions: { latency: 60 } }),
+        'account',
+        'Alan Turing',
+      );
       expect((await before).detail.signin.id).to.equal('si_alan_mac');
       await element.updateComplete;
-      const pending = item(element, 'Alan Turing')!;
+      const pending = item(element, 'Alan Turing');
       expect(pending.getAttribute('aria-busy')).to.equal('true');
       expect(pending.querySelector('[part~="spinner"]')).to.not.equal(null);
       expect((await after).detail.signin.id).to.equal('si_alan_mac');
       await element.updateComplete;
       expect(backend.calls.switchSignIn).to.equal(1);
-      const state = controller.getSnapshot();
-      expect(state.status === 'signed-in' && state.session.active_signin?.id).to.equal(
-        'si_alan_mac',
-      );
+      expect(activeSignIn(controller).id).to.equal('si_alan_mac');
       expect(claims(await controller.getToken()).sid).to.equal('si_alan_mac');
       expect(text(trigger(element))).to.contain('Alan Turing');
       expect(trigger(element).getAttribute('aria-expanded')).to.equal('false');
@@ -226,13 +206,10 @@ describe('<account-switcher>', () => {
       const { element, backend, controller } = await mountSwitcher();
       element.addEventListener('account-switch', (e) => e.preventDefault());
       await open(element);
-      item(element, 'Alan Turing')!.click();
+      item(element, 'Alan Turing').click();
       await element.updateComplete;
       expect(backend.calls.switchSignIn ?? 0).to.equal(0);
-      const state = controller.getSnapshot();
-      expect(state.status === 'signed-in' && state.session.active_signin?.id).to.equal(
-        'si_ada_mac',
-      );
+      expect(activeSignIn(controller).id).to.equal('si_ada_mac');
     });
 
     it('choosing the active account just closes the menu', async () => {
@@ -240,7 +217,7 @@ describe('<account-switcher>', () => {
       let fired = false;
       element.addEventListener('account-switch', () => (fired = true));
       await open(element);
-      item(element, 'Ada Lovelace')!.click();
+      item(element, 'Ada Lovelace').click();
       await element.updateComplete;
       expect(fired).to.equal(false);
       expect(backend.calls.switchSignIn ?? 0).to.equal(0);
@@ -252,7 +229,7 @@ describe('<account-switcher>', () => {
       backend.failNext('network', { method: 'switchSignIn' });
       await open(element);
       const error = oneEvent(element, 'session-error') as Promise<SessionErrorEvent>;
-      item(element, 'Alan Turing')!.click();
+      item(element, 'Alan Turing').click();
       const event = await error;
       expect(event.detail.action).to.equal('switch-account');
       expect(event.detail.error.code).to.equal('network');
@@ -260,11 +237,8 @@ describe('<account-switcher>', () => {
       expect(text(part(element, 'error'))).to.equal(
         'You appear to be offline. Check your connection and try again.',
       );
-      const state = controller.getSnapshot();
-      expect(state.status === 'signed-in' && state.session.active_signin?.id).to.equal(
-        'si_ada_mac',
-      );
-      expect(item(element, 'Alan Turing')!.getAttribute('aria-busy')).to.equal(null);
+      expect(activeSignIn(controller).id).to.equal('si_ada_mac');
+      expect(item(element, 'Alan Turing').getAttribute('aria-busy')).to.equal(null);
     });
 
     it('reauth-required fires its event', async () => {
@@ -272,7 +246,7 @@ describe('<account-switcher>', () => {
       backend.failNext('reauth-required', { method: 'switchSignIn', status: 403 });
       await open(element);
       const reauth = oneEvent(element, 'reauth-required') as Promise<ReauthRequiredEvent>;
-      item(element, 'Alan Turing')!.click();
+      item(element, 'Alan Turing').click();
       expect((await reauth).detail.action).to.equal('switch-account');
     });
 

@@ -2,65 +2,39 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
 import type { OrganizationSwitcher } from '../../src/elements/organization-switcher/organization-switcher.js';
-import type {
-  OrganizationSwitchEvent,
-  OrganizationSwitchedEvent,
-  SessionErrorEvent,
-} from '../../src/events.js';
+import type { OrganizationSwitchedEvent, SessionErrorEvent } from '../../src/events.js';
 import {
   HOSTILE_NAME,
+  type MountOptions,
+  type PageAttributes,
+  activeSignIn,
+  checked,
   controllerFor,
   expectAccessible,
   focused,
-  mount,
+  item,
+  items,
+  labels,
+  mountInProvider,
+  open,
   part,
-  parts,
+  ready,
   signedOutBackend,
+  switchTwice,
   text,
+  trigger,
 } from './switchers.helpers.js';
 
 function mountSwitcher(
-  options: Parameters<typeof mount>[2] = {},
-  attrs: { hidePersonal?: boolean; lang?: string; style?: string } = {},
+  options: MountOptions = {},
+  attrs: PageAttributes & { hidePersonal?: boolean } = {},
 ) {
-  return mount<OrganizationSwitcher>(
+  return mountInProvider<OrganizationSwitcher>(
     'organization-switcher',
-    (c) =>
-      html`<session-provider .controller=${c}
-        ><div lang=${attrs.lang ?? 'en'} style=${attrs.style ?? ''}>
-          <organization-switcher ?hide-personal=${attrs.hidePersonal}></organization-switcher></div
-      ></session-provider>`,
+    html`<organization-switcher ?hide-personal=${attrs.hidePersonal}></organization-switcher>`,
     options,
+    attrs,
   );
-}
-
-const trigger = (el: OrganizationSwitcher) => part(el, 'trigger') as HTMLButtonElement;
-const items = (el: OrganizationSwitcher) => parts(el, 'menu-item');
-const labels = (el: OrganizationSwitcher) =>
-  items(el).map((i) => text(i.querySelector('[part~="label"]')));
-const checked = (el: OrganizationSwitcher) =>
-  items(el)
-    .filter((i) => i.getAttribute('aria-checked') === 'true')
-    .map((i) => text(i.querySelector('[part~="label"]')));
-const item = (el: OrganizationSwitcher, label: string) =>
-  items(el).find((i) => text(i.querySelector('[part~="label"]')) === label)!;
-
-/** Waits until the menu button is on screen (the list has loaded). */
-async function ready(el: OrganizationSwitcher) {
-  await waitUntil(() => trigger(el)?.localName === 'button', 'the list never loaded');
-}
-
-async function open(el: OrganizationSwitcher) {
-  await ready(el);
-  trigger(el).click();
-  await el.updateComplete;
-}
-
-function activeMembership(controller: ReturnType<typeof controllerFor>) {
-  const state = controller.getSnapshot();
-  return state.status === 'signed-in'
-    ? state.session.active_signin?.active_organization_membership_id
-    : 'not signed in';
 }
 
 describe('<organization-switcher>', () => {
@@ -86,20 +60,17 @@ describe('<organization-switcher>', () => {
   });
 
   it('switches organization: events, pending item, new session and token', async () => {
-    const { element, backend, controller } = await mountSwitcher({
-      backendOptions: { latency: 40 },
-    });
-    await open(element);
-    const before = oneEvent(element, 'organization-switch') as Promise<OrganizationSwitchEvent>;
-    const after = oneEvent(element, 'organization-switched') as Promise<OrganizationSwitchedEvent>;
-    item(element, 'Globex Research').click();
-    item(element, 'Globex Research').click();
+    const { element, backend, controller, before, after } = await switchTwice(
+      mountSwitcher({ backendOptions: { latency: 40 } }),
+      'organization',
+      'Globex Research',
+    );
     expect((await before).detail.organization?.id).to.equal('org_globex');
     await element.updateComplete;
     expect(item(element, 'Globex Research').querySelector('[part~="spinner"]')).to.not.equal(null);
     expect((await after).detail.organization?.id).to.equal('org_globex');
     expect(backend.calls.switchOrganization).to.equal(1);
-    expect(activeMembership(controller)).to.equal('mem_ada_globex');
+    expect(activeSignIn(controller).active_organization_membership_id).to.equal('mem_ada_globex');
     const token = await controller.getToken();
     expect(JSON.parse(atob(token.split('.')[1])).org).to.equal('org_globex');
     await waitUntil(() => text(trigger(element)).includes('Globex Research'));
@@ -112,7 +83,7 @@ describe('<organization-switcher>', () => {
     const after = oneEvent(element, 'organization-switched') as Promise<OrganizationSwitchedEvent>;
     item(element, 'Personal account').click();
     expect((await after).detail.organization).to.equal(null);
-    expect(activeMembership(controller)).to.equal(undefined);
+    expect(activeSignIn(controller).active_organization_membership_id).to.equal(undefined);
     await waitUntil(() => text(trigger(element)).includes('Personal account'));
   });
 
@@ -136,7 +107,7 @@ describe('<organization-switcher>', () => {
     expect(event.detail.action).to.equal('switch-organization');
     await element.updateComplete;
     expect(text(part(element, 'error'))).to.equal('You are not allowed to do that.');
-    expect(activeMembership(controller)).to.equal('mem_ada_acme');
+    expect(activeSignIn(controller).active_organization_membership_id).to.equal('mem_ada_acme');
   });
 
   it('a list that fails to load shows the error, fires session-error and retries', async () => {

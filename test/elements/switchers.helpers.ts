@@ -1,7 +1,8 @@
-import { fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { MemoryBackend, type MemoryBackendOptions } from '../../src/backends/memory.js';
 import { SessionController } from '../../src/core/session-controller.js';
+import type { SignIn } from '../../src/core/types.js';
 import '../../src/define.js';
 
 /** A controller over a MemoryBackend that never retries, polls or talks to other tabs. */
@@ -25,10 +26,15 @@ export interface Mounted<E extends HTMLElement> {
  * Mounts `tag` (found inside whatever `template` renders) over a fresh
  * MemoryBackend, and waits until the session has loaded.
  */
+export interface MountOptions {
+  backend?: MemoryBackend;
+  backendOptions?: MemoryBackendOptions;
+}
+
 export async function mount<E extends HTMLElement>(
   tag: string,
   template: (controller: SessionController) => TemplateResult,
-  options: { backend?: MemoryBackend; backendOptions?: MemoryBackendOptions } = {},
+  options: MountOptions = {},
 ): Promise<Mounted<E>> {
   const backend = options.backend ?? new MemoryBackend(options.backendOptions);
   const controller = controllerFor(backend);
@@ -37,6 +43,32 @@ export async function mount<E extends HTMLElement>(
   await waitUntil(() => controller.getSnapshot().status !== 'loading', 'session never loaded');
   await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   return { element, backend, controller };
+}
+
+/** Where a switcher is mounted: the page language (default English) and inline style. */
+export interface PageAttributes {
+  lang?: string;
+  style?: string;
+}
+
+/**
+ * Mounts `tag`, rendered by `element`, inside a provider and a `<div lang style>`, and waits
+ * until the session has loaded.
+ */
+export function mountInProvider<E extends HTMLElement>(
+  tag: string,
+  element: TemplateResult,
+  options: MountOptions = {},
+  { lang = 'en', style = '' }: PageAttributes = {},
+): Promise<Mounted<E>> {
+  return mount<E>(
+    tag,
+    (c) =>
+      html`<session-provider .controller=${c}
+        ><div lang=${lang} style=${style}>${element}</div></session-provider
+      >`,
+    options,
+  );
 }
 
 /** A backend whose browser holds no account. */
@@ -56,6 +88,74 @@ export const parts = (element: Element, name: string) => [
 /** Text with whitespace collapsed. */
 export const text = (node: Element | null | undefined) =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** A switcher's menu button, once it is on screen. */
+export const trigger = (element: Element) => part(element, 'trigger') as HTMLButtonElement;
+export const items = (element: Element) => parts(element, 'menu-item');
+const labelOf = (node: Element) => text(node.querySelector('[part~="label"]'));
+/** The labels of every menu item, in order. */
+export const labels = (element: Element) => items(element).map(labelOf);
+/** The labels of the checked menu items. */
+export const checked = (element: Element) =>
+  items(element)
+    .filter((i) => i.getAttribute('aria-checked') === 'true')
+    .map(labelOf);
+/** The menu item labelled `label`. */
+export const item = (element: Element, label: string) =>
+  items(element).find((i) => labelOf(i) === label)!;
+
+type Updating = Element & { updateComplete: Promise<unknown> };
+
+/** Waits until the menu button is on screen (the list has loaded). */
+export async function ready(element: Element): Promise<void> {
+  await waitUntil(() => trigger(element)?.localName === 'button', 'the list never loaded');
+}
+
+/** Opens the menu with a click, once the menu button is there. */
+export async function open(element: Updating): Promise<void> {
+  await ready(element);
+  trigger(element).click();
+  await element.updateComplete;
+  expect(trigger(element).getAttribute('aria-expanded')).to.equal('true');
+}
+
+type Switcher = 'account' | 'organization' | 'workspace';
+
+/**
+ * Opens the menu of the switcher `mounting` gives and chooses the item labelled `label` twice
+ * in a row, listening first for the cancelable `<name>-switch` event and `<name>-switched`.
+ */
+export async function switchTwice<E extends HTMLElement & Updating, K extends Switcher>(
+  mounting: Promise<Mounted<E>>,
+  name: K,
+  label: string,
+): Promise<
+  Mounted<E> & {
+    before: Promise<GlobalEventHandlersEventMap[`${K}-switch`]>;
+    after: Promise<GlobalEventHandlersEventMap[`${K}-switched`]>;
+  }
+> {
+  const mounted = await mounting;
+  const { element } = mounted;
+  await open(element);
+  const before = oneEvent(element, `${name}-switch`) as Promise<
+    GlobalEventHandlersEventMap[`${K}-switch`]
+  >;
+  const after = oneEvent(element, `${name}-switched`) as Promise<
+    GlobalEventHandlersEventMap[`${K}-switched`]
+  >;
+  item(element, label).click();
+  item(element, label).click();
+  return { ...mounted, before, after };
+}
+
+/** The controller's active sign-in; fails when nobody is signed in. */
+export function activeSignIn(controller: SessionController): SignIn {
+  const state = controller.getSnapshot();
+  const signIn = state.status === 'signed-in' ? state.session.active_signin : null;
+  if (!signIn) throw new Error(`no active sign-in (${state.status})`);
+  return signIn;
+}
 
 /** The element focused inside `element`'s shadow root. */
 export const focused = (element: Element) =>

@@ -1,52 +1,35 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import type { WorkspaceSwitcher } from '../../src/elements/workspace-switcher/workspace-switcher.js';
-import type {
-  SessionErrorEvent,
-  WorkspaceSwitchEvent,
-  WorkspaceSwitchedEvent,
-} from '../../src/events.js';
+import type { SessionErrorEvent } from '../../src/events.js';
 import {
+  type MountOptions,
+  activeSignIn,
+  checked,
   expectAccessible,
+  item,
+  labels,
   mount,
+  mountInProvider,
+  open,
   part,
-  parts,
+  ready,
   signedOutBackend,
+  switchTwice,
   text,
+  trigger,
 } from './switchers.helpers.js';
 
-function mountSwitcher(options: Parameters<typeof mount>[2] = {}, lang = 'en') {
-  return mount<WorkspaceSwitcher>(
+function mountSwitcher(options: MountOptions = {}, lang = 'en') {
+  return mountInProvider<WorkspaceSwitcher>(
     'workspace-switcher',
-    (c) =>
-      html`<session-provider .controller=${c}
-        ><div lang=${lang}><workspace-switcher></workspace-switcher></div
-      ></session-provider>`,
+    html`<workspace-switcher></workspace-switcher>`,
     options,
+    { lang },
   );
 }
 
-const trigger = (el: WorkspaceSwitcher) => part(el, 'trigger') as HTMLButtonElement;
-const items = (el: WorkspaceSwitcher) => parts(el, 'menu-item');
-const labels = (el: WorkspaceSwitcher) =>
-  items(el).map((i) => text(i.querySelector('[part~="label"]')));
-const checked = (el: WorkspaceSwitcher) =>
-  items(el)
-    .filter((i) => i.getAttribute('aria-checked') === 'true')
-    .map((i) => text(i.querySelector('[part~="label"]')));
-const item = (el: WorkspaceSwitcher, label: string) =>
-  items(el).find((i) => text(i.querySelector('[part~="label"]')) === label)!;
 const triggerLabel = (el: WorkspaceSwitcher) => text(trigger(el)?.querySelector('[part~="label"]'));
-
-async function ready(el: WorkspaceSwitcher) {
-  await waitUntil(() => trigger(el)?.localName === 'button', 'the list never loaded');
-}
-
-async function open(el: WorkspaceSwitcher) {
-  await ready(el);
-  trigger(el).click();
-  await el.updateComplete;
-}
 
 describe('<workspace-switcher>', () => {
   it('lists the workspaces of the active organization, the active one checked', async () => {
@@ -59,21 +42,15 @@ describe('<workspace-switcher>', () => {
   });
 
   it('switches workspace: events, new session', async () => {
-    const { element, backend, controller } = await mountSwitcher({
-      backendOptions: { latency: 30 },
-    });
-    await open(element);
-    const before = oneEvent(element, 'workspace-switch') as Promise<WorkspaceSwitchEvent>;
-    const after = oneEvent(element, 'workspace-switched') as Promise<WorkspaceSwitchedEvent>;
-    item(element, 'Engineering').click();
-    item(element, 'Engineering').click();
+    const { element, backend, controller, before, after } = await switchTwice(
+      mountSwitcher({ backendOptions: { latency: 30 } }),
+      'workspace',
+      'Engineering',
+    );
     expect((await before).detail.workspace.id).to.equal('ws_engineering');
     expect((await after).detail.workspace.id).to.equal('ws_engineering');
     expect(backend.calls.switchWorkspace).to.equal(1);
-    const state = controller.getSnapshot();
-    expect(
-      state.status === 'signed-in' && state.session.active_signin?.active_workspace_membership_id,
-    ).to.equal('wsm_ada_engineering');
+    expect(activeSignIn(controller).active_workspace_membership_id).to.equal('wsm_ada_engineering');
     await waitUntil(() => triggerLabel(element) === 'Engineering');
   });
 
