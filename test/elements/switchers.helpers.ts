@@ -195,5 +195,13 @@ export async function expectAccessible(element: Element): Promise<void> {
   if (summary.length) throw new Error(`axe violations:\n${summary.join('\n')}`);
 }
 
+/** Fails with every axe violation of a switcher, with its menu closed and then open. */
+export async function expectAccessibleMenu(element: Updating): Promise<void> {
+  await ready(element);
+  await expectAccessible(element);
+  await open(element);
+  await expectAccessible(element);
+}
+
 /** A name and email built to break markup, layout and memory budgets. */
 export const HOSTILE_NAME = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>${'W'.repeat(10_000)}`;

@@ -6,7 +6,7 @@ import {
   type MountOptions,
   activeSignIn,
   checked,
-  expectAccessible,
+  expectAccessibleMenu,
   item,
   labels,
   mount,
@@ -115,10 +115,7 @@ describe('<workspace-switcher>', () => {
 
   it('has no axe violations, closed and open', async () => {
     const { element } = await mountSwitcher();
-    await ready(element);
-    await expectAccessible(element);
-    await open(element);
-    await expectAccessible(element);
+    await expectAccessibleMenu(element);
   });
 
   it('speaks German with lang="de"', async () => {
