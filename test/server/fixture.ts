@@ -95,6 +95,19 @@ export async function createApp(
   return app;
 }
 
+/** A fresh app where Ana Sousa and Ben Okafor have signed up (signed in nowhere yet); their user ids. */
+export async function createAppWithAnaAndBen(): Promise<{ app: App; ana: string; ben: string }> {
+  const app = await createApp();
+  try {
+    const ana = await app.signUp('Ana Sousa', 'ana@example.com');
+    const ben = await app.signUp('Ben Okafor', 'ben@example.com');
+    return { app, ana, ben };
+  } catch (error) {
+    app.close();
+    throw error;
+  }
+}
+
 /** A cookie jar with a user agent: one browser on one device. */
 export class Browser {
   readonly cookies = new Map<string, string>();

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { Page, Session, SignIn } from '../../src/core/types.js';
-import { createApp, createOrganization, sessionCount, updateSession, type App } from './fixture.js';
+import {
+  createApp,
+  createAppWithAnaAndBen,
+  createOrganization,
+  sessionCount,
+  updateSession,
+  type App,
+} from './fixture.js';
 
 const PHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1';
@@ -23,9 +30,7 @@ function errorCode(json: unknown): string | undefined {
 describe('reading the session', () => {
   let app: App;
   before(async () => {
-    app = await createApp();
-    await app.signUp('Ana Sousa', 'ana@example.com');
-    await app.signUp('Ben Okafor', 'ben@example.com');
+    ({ app } = await createAppWithAnaAndBen());
   });
   after(() => app.close());
 
@@ -108,9 +113,7 @@ describe('listing sign-ins', () => {
   let laptop: ReturnType<App['browser']>;
   const ids: Record<string, string> = {};
   before(async () => {
-    app = await createApp();
-    await app.signUp('Ana Sousa', 'ana@example.com');
-    await app.signUp('Ben Okafor', 'ben@example.com');
+    ({ app } = await createAppWithAnaAndBen());
     const devices = ['phone', 'tablet', 'old', 'gone', 'laptop'];
     for (const device of devices) {
       const browser = app.browser({ userAgent: `UA ${device}` });
@@ -186,9 +189,7 @@ describe('revoking', () => {
   let app: App;
   let anaId: string;
   before(async () => {
-    app = await createApp();
-    anaId = await app.signUp('Ana Sousa', 'ana@example.com');
-    await app.signUp('Ben Okafor', 'ben@example.com');
+    ({ app, ana: anaId } = await createAppWithAnaAndBen());
   });
   after(() => app.close());
 
@@ -256,9 +257,7 @@ describe('switching', () => {
   let globex: { id: string; teams: string[] };
   let initech: { id: string; teams: string[] };
   before(async () => {
-    app = await createApp();
-    ana = await app.signUp('Ana Sousa', 'ana@example.com');
-    ben = await app.signUp('Ben Okafor', 'ben@example.com');
+    ({ app, ana, ben } = await createAppWithAnaAndBen());
     acme = await createOrganization(app, {
       name: 'Acme',
       slug: 'acme',
@@ -393,9 +392,7 @@ describe('switching', () => {
 describe('signing out', () => {
   let app: App;
   before(async () => {
-    app = await createApp();
-    await app.signUp('Ana Sousa', 'ana@example.com');
-    await app.signUp('Ben Okafor', 'ben@example.com');
+    ({ app } = await createAppWithAnaAndBen());
   });
   after(() => app.close());
 

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Session } from '../../src/core/types.js';
-import { createApp, createOrganization, sessionCount, type App } from './fixture.js';
+import {
+  createApp,
+  createAppWithAnaAndBen,
+  createOrganization,
+  sessionCount,
+  type App,
+} from './fixture.js';
 
 function errorCode(json: unknown): string | undefined {
   return (json as { error?: { code?: string } } | undefined)?.error?.code;
@@ -87,10 +93,8 @@ describe('CSRF: a mutation that is not ours changes nothing', () => {
 
 describe('no session token ever leaves the server', () => {
   test('through any route, in any body or header but the HttpOnly cookie itself', async () => {
-    const app = await createApp();
+    const { app, ana, ben } = await createAppWithAnaAndBen();
     try {
-      const ana = await app.signUp('Ana Sousa', 'ana@example.com');
-      const ben = await app.signUp('Ben Okafor', 'ben@example.com');
       await createOrganization(app, {
         name: 'Acme',
         slug: 'acme',
