@@ -7,6 +7,7 @@ import type { SessionState } from '../core/session-state.js';
 import type { SignIn } from '../core/types.js';
 import type { SessionAction, SessionElementsEvent } from '../events.js';
 import { ActionRunner, feedbackStyles } from './action-runner.js';
+import { avatar } from './avatar.js';
 import { type CommonStrings, errorMessage } from './common-strings.js';
 import { MenuButtonController } from './menu-button.js';
 import { chevronIcon, group, loadingTrigger, radioItem, textBlock } from './menu-items.js';
@@ -68,7 +69,10 @@ export abstract class MembershipSwitcher<
   protected abstract fetch(controller: SessionController, signal: AbortSignal): Promise<M[]>;
   /** The membership id the sign-in has chosen, if any. */
   protected abstract activeMembershipId(signIn: SignIn): string | undefined;
-  protected abstract toOption(item: M): MembershipOption<M>;
+  /** What an item's entry shows under its name, if anything. */
+  protected optionDetail?(item: M): string | undefined;
+  /** The picture on an item's avatar, if any (otherwise its initials show). */
+  protected optionImage?(item: M): string | undefined;
   /** The personal-account entry, for switchers that offer one. */
   protected abstract personalOption(signIn: SignIn): MembershipOption<M> | null;
   protected abstract switchTo(controller: SessionController, item: M | null): Promise<void>;
@@ -131,7 +135,10 @@ export abstract class MembershipSwitcher<
         : loadingTrigger(t.loading);
     }
     const personal = this.personalOption(signIn);
-    const options = [...(personal ? [personal] : []), ...loaded.map((item) => this.toOption(item))];
+    const options = [
+      ...(personal ? [personal] : []),
+      ...loaded.map((item) => this.#toOption(item)),
+    ];
     if (options.length === 0) return nothing;
     const activeId = this.activeMembershipId(signIn);
     const current = options.find((o) => (o.item ? o.item.membership_id === activeId : !activeId));
@@ -156,6 +163,16 @@ export abstract class MembershipSwitcher<
       { label: t.menuLabel },
     )}
     ${this.actions.render(t)}`;
+  }
+
+  #toOption(item: M): MembershipOption<M> {
+    return {
+      key: item.membership_id,
+      item,
+      label: item.name,
+      detail: this.optionDetail?.(item),
+      avatar: avatar({ id: item.id, name: item.name, image: this.optionImage?.(item) }),
+    };
   }
 
   #renderLoadError() {

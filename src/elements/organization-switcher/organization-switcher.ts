@@ -76,14 +76,13 @@ export class OrganizationSwitcher extends MembershipSwitcher<
     return signIn.active_organization_membership_id;
   }
 
-  protected toOption(organization: Organization): MembershipOption<Organization> {
-    return {
-      key: organization.membership_id,
-      item: organization,
-      label: organization.name,
-      detail: organization.role ? this.t.role(organization.role) : undefined,
-      avatar: avatar({ id: organization.id, name: organization.name, image: organization.logo }),
-    };
+  /** The user's role in the organization. */
+  protected override optionDetail(organization: Organization): string | undefined {
+    return organization.role ? this.t.role(organization.role) : undefined;
+  }
+
+  protected override optionImage(organization: Organization): string | undefined {
+    return organization.logo;
   }
 
   protected personalOption(signIn: SignIn): MembershipOption<Organization> | null {

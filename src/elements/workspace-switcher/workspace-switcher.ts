@@ -1,8 +1,7 @@
 import type { SessionController } from '../../core/session-controller.js';
 import type { SignIn, Workspace } from '../../core/types.js';
 import { WorkspaceSwitchEvent, WorkspaceSwitchedEvent } from '../../events.js';
-import { avatar } from '../../internal/avatar.js';
-import { type MembershipOption, MembershipSwitcher } from '../../internal/membership-switcher.js';
+import { MembershipSwitcher } from '../../internal/membership-switcher.js';
 import {
   type WorkspaceSwitcherStrings,
   workspaceSwitcherStrings,
@@ -72,15 +71,6 @@ export class WorkspaceSwitcher extends MembershipSwitcher<Workspace, WorkspaceSw
 
   protected activeMembershipId(signIn: SignIn): string | undefined {
     return signIn.active_workspace_membership_id;
-  }
-
-  protected toOption(workspace: Workspace): MembershipOption<Workspace> {
-    return {
-      key: workspace.membership_id,
-      item: workspace,
-      label: workspace.name,
-      avatar: avatar({ id: workspace.id, name: workspace.name }),
-    };
   }
 
   /** Workspaces have no personal entry, so every option carries a workspace. */
