@@ -138,7 +138,9 @@ before(async () => {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const { url } = message.location();
-    problems.push(`console.error: ${message.text()}${url ? ` (${url})` : ''}`);
+    // The first line says what broke (testing-library appends the whole DOM).
+    const text = message.text().split('\n')[0]!.slice(0, 500);
+    problems.push(`console.error: ${text}${url ? ` (${url})` : ''}`);
   });
 });
 
