@@ -31,5 +31,20 @@ export default {
         }
       },
     },
+    {
+      // An attribute copies its field's initializer as written (a constant's name); the
+      // field's documented `@default` is what a reader needs.
+      name: 'attribute-defaults-from-fields',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            for (const attribute of declaration.attributes ?? []) {
+              const field = declaration.members?.find((m) => m.name === attribute.fieldName);
+              if (field?.default !== undefined) attribute.default = field.default;
+            }
+          }
+        }
+      },
+    },
   ],
 };

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CurrentUser } from '../core/types.js';
+import { safeImageSrc } from './safe-url.js';
 
 /** A stable hue for an id (FNV-1a), so a person or team keeps their colour everywhere. */
 export function hueOf(id: string): number {
@@ -41,15 +42,16 @@ export interface AvatarOptions {
  * initials). Decorative: the name is always shown next to it.
  */
 export function avatar({ id, name, image }: AvatarOptions) {
+  const src = safeImageSrc(image);
   return html`<span
     class="avatar"
     part="avatar"
     aria-hidden="true"
     style=${styleMap({ '--_avatar-hue': String(hueOf(id)) })}
     >${initialsOf(name)}${
-      image
+      src
         ? html`<img
-            src=${image}
+            src=${src}
             alt=""
             loading="lazy"
             referrerpolicy="no-referrer"

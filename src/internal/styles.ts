@@ -122,6 +122,16 @@ export const dialogStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);
   }
+  /* Titles and messages quote names from server data: a 10 KB name wraps and
+     is cut after a few lines instead of pushing the buttons off screen. */
+  dialog h2,
+  dialog p {
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 4;
+    overflow: hidden;
+  }
   dialog h2 {
     margin: 0 0 var(--_space);
     font-size: 1.125rem;

@@ -5,6 +5,7 @@ import type { AccountSwitcher } from '../../src/elements/account-switcher/accoun
 import type { ReauthRequiredEvent, SessionErrorEvent, SignedOutEvent } from '../../src/events.js';
 import {
   HOSTILE_NAME,
+  nextFrame,
   type MountOptions,
   type PageAttributes,
   activeSignIn,
@@ -157,6 +158,22 @@ describe('<account-switcher>', () => {
       const img = trigger(element).querySelector('[part~="avatar"] img')!;
       expect(img.getAttribute('src')).to.match(/^data:image\/gif/);
       expect(img.getAttribute('alt')).to.equal('');
+    });
+
+    it('never loads a javascript: profile picture; the initials stay', async () => {
+      const backend = backendWith((seed) => {
+        for (const s of seed.signins) {
+          if (s.user?.id === 'user_ada') {
+            s.user.profile_picture_url = 'javascript:window.__pictureRan=1';
+          }
+        }
+      });
+      const { element } = await mountSwitcher({ backend });
+      const avatarPart = trigger(element).querySelector('[part~="avatar"]')!;
+      expect(avatarPart.querySelector('img')).to.equal(null);
+      expect(text(avatarPart)).to.equal('AL');
+      await nextFrame();
+      expect((window as unknown as { __pictureRan?: number }).__pictureRan).to.equal(undefined);
     });
 
     it('an expired account offers "Sign in again" instead of switching', async () => {

@@ -1,6 +1,6 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import { MemoryBackend } from '../../src/backends/memory.js';
+import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
 import type { RequestOptions } from '../../src/backends/backend.js';
 import type { SignOutResult, SignOutTarget } from '../../src/core/types.js';
 import { SignOutButton } from '../../src/elements/sign-out-button/sign-out-button.js';
@@ -10,7 +10,14 @@ import type {
   SignedOutEvent,
   SignOutEvent,
 } from '../../src/events.js';
-import { expectAccessible, mount, part, signedOutBackend, text } from './switchers.helpers.js';
+import {
+  HOSTILE_NAME,
+  expectAccessible,
+  mount,
+  part,
+  signedOutBackend,
+  text,
+} from './switchers.helpers.js';
 
 /** Records navigation instead of leaving the test page. */
 class RecordingSignOutButton extends SignOutButton {
@@ -174,6 +181,33 @@ describe('<sign-out-button>', () => {
       'You will be signed out of Ada Lovelace on this browser.',
     );
     expect(careful.backend.calls.signOut ?? 0).to.equal(0);
+  });
+
+  it('keeps the dialog buttons on screen when the name is 10 KB of markup', async () => {
+    const seed = demoSeed();
+    for (const s of seed.signins) {
+      if (s.user?.id === 'user_ada')
+        Object.assign(s.user, { first_name: HOSTILE_NAME, last_name: '' });
+    }
+    const { element } = await mountButton(
+      { confirm: '' },
+      { backend: new MemoryBackend({ seed }) },
+    );
+    button(element).click();
+    await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'), 'no dialog opened');
+    const message = part(element, 'dialog-message')!;
+    expect(message.textContent).to.contain(HOSTILE_NAME);
+    expect(element.shadowRoot!.querySelector('script, img')).to.equal(null);
+    const dialog = part(element, 'dialog')!;
+    const overflow = {
+      x: dialog.scrollWidth - dialog.clientWidth,
+      y: dialog.scrollHeight - dialog.clientHeight,
+    };
+    const confirm = part(element, 'dialog-confirm')!.getBoundingClientRect();
+    part(element, 'dialog-cancel')!.click();
+    expect(overflow, 'the dialog scrolls').to.deep.equal({ x: 0, y: 0 });
+    expect(confirm.bottom).to.be.within(1, window.innerHeight);
+    expect(confirm.right).to.be.within(1, window.innerWidth);
   });
 
   it('a cancelled sign-out event sends nothing', async () => {

@@ -30,7 +30,7 @@ function isExpired(signIn: SignIn, now = Date.now()): boolean {
  * A menu button for the accounts signed in on this browser (WAI-ARIA APG menu
  * button). The trigger shows the active account; the menu lists every account
  * here (the active one checked), then "Add account", "Manage account", "Sign
- * out of <name>" and, with several accounts, "Sign out of all accounts". An
+ * out of `<name>`" and, with several accounts, "Sign out of all accounts". An
  * account whose sign-in expired offers "Sign in again" instead of switching.
  *
  * Keyboard: Enter, Space or ArrowDown open on the first item, ArrowUp on the
@@ -56,7 +56,7 @@ function isExpired(signIn: SignIn, now = Date.now()): boolean {
  * @csspart separator - The line between the accounts and the actions.
  * @csspart add-account - The "Add account" item.
  * @csspart manage-account - The "Manage account" item.
- * @csspart sign-out-item - The "Sign out of <name>" item.
+ * @csspart sign-out-item - The "Sign out of `<name>`" item.
  * @csspart sign-out-all-item - The "Sign out of all accounts" item.
  * @csspart sign-in-link - The default "Sign in" link while signed out.
  * @csspart error - A failure message.

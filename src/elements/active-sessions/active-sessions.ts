@@ -23,7 +23,8 @@ import { styles } from './active-sessions.styles.js';
 import { LiveClock } from './live-clock.js';
 import { PendingRevocations } from './pending-revocations.js';
 import { type Moment, type RowModel, deviceTitle, toRow } from './row-model.js';
-import { checkPage, safeHref } from './sanitize.js';
+import { checkPage } from './sanitize.js';
+import { safeHref } from '../../internal/safe-url.js';
 
 export type StatusFilter = 'all' | 'online' | 'offline' | 'expired';
 
@@ -119,7 +120,10 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   static override styles = [tokens, buttons, dialogStyles, styles];
   protected readonly translations = activeSessionsStrings;
 
-  /** Sign-ins per page (1–1000). */
+  /**
+   * Sign-ins per page (1–1000).
+   * @default 10
+   */
   @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
 
   /**

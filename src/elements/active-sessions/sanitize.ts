@@ -24,14 +24,3 @@ export function checkPage(value: unknown): Page<SignIn> {
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
-
-/** Only http(s) and relative URLs may become links; `javascript:` and friends never do. */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const { protocol } = new URL(url, document.baseURI);
-    return protocol === 'http:' || protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
