@@ -7,6 +7,7 @@ import { html } from 'lit';
 import { withActions } from 'storybook/actions/decorator';
 import manifest from '../custom-elements.json';
 import '../src/define.js';
+import { SESSION_EVENTS } from '../src/events.js';
 
 /**
  * Docs pages read custom-elements.json: attributes, properties, events, slots,
@@ -58,23 +59,6 @@ function publicApi<M extends { modules: { declarations?: Declaration[] }[] }>(so
 
 setCustomElementsManifest(publicApi(manifest as { modules: { declarations?: Declaration[] }[] }));
 
-/** Every event of the kit, shown in the Actions panel as it bubbles out of the story. */
-const EVENTS = [
-  'session-change',
-  'session-error',
-  'reauth-required',
-  'signin-revoke',
-  'signin-revoked',
-  'account-switch',
-  'account-switched',
-  'organization-switch',
-  'organization-switched',
-  'workspace-switch',
-  'workspace-switched',
-  'sign-out',
-  'signed-out',
-];
-
 /**
  * The elements read `--session-color-scheme: light | dark`; the toolbar (or a
  * story's `globals: { scheme }`) sets it on a frame painted in the same scheme.
@@ -110,7 +94,8 @@ const preview: Preview = {
   initialGlobals: { scheme: 'light' },
   parameters: {
     layout: 'fullscreen',
-    actions: { handles: EVENTS },
+    // Every event of the kit, shown in the Actions panel as it bubbles out of the story.
+    actions: { handles: [...SESSION_EVENTS] },
     controls: { expanded: true },
   },
 };

@@ -129,6 +129,23 @@ export class ReauthRequiredEvent extends SessionElementsEvent<ReauthRequiredDeta
   }
 }
 
+/** The name of every event the kit dispatches, for pages that log or forward them all. */
+export const SESSION_EVENTS = Object.freeze([
+  'session-change',
+  'session-error',
+  'reauth-required',
+  'signin-revoke',
+  'signin-revoked',
+  'account-switch',
+  'account-switched',
+  'organization-switch',
+  'organization-switched',
+  'workspace-switch',
+  'workspace-switched',
+  'sign-out',
+  'signed-out',
+] as const satisfies readonly (keyof GlobalEventHandlersEventMap)[]);
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'signin-revoke': SigninRevokeEvent;
