@@ -93,6 +93,8 @@ describe('the demo page against the real server', () => {
     const trigger = laptop.page.locator('account-switcher [part~="trigger"]');
     assert.match(await trigger.innerText(), /Ben Okafor/);
     const before = await pageToken(laptop.page);
+    const logged: string[] = [];
+    laptop.page.on('console', (message) => logged.push(message.text()));
 
     await trigger.focus();
     await laptop.page.keyboard.press('ArrowDown');
@@ -110,6 +112,14 @@ describe('the demo page against the real server', () => {
     const after = await pageToken(laptop.page);
     assert.equal(after.sub, now?.active_signin?.user?.id);
     assert.notEqual(after.sub, before.sub, 'the token cache was cleared on the switch');
+    // The demo page logs every kit event with its detail, in the order they fired.
+    const kitEvents = logged.map((line) => /^\[([a-z-]+)\]/.exec(line)?.[1]).filter(Boolean);
+    const [asked, done] = [
+      kitEvents.indexOf('account-switch'),
+      kitEvents.indexOf('account-switched'),
+    ];
+    assert.ok(asked >= 0 && asked < done, kitEvents.join(', '));
+    assert.ok(kitEvents.slice(asked, done).includes('session-change'), kitEvents.join(', '));
   });
 
   test('a second tab follows a switch and a revoke made in the first, without a reload', async () => {
