@@ -141,7 +141,10 @@ export type SessionElementProps<Tag extends SessionElementTag> = SessionElementB
   SessionElementTypes[Tag]['element']
 > &
   Partial<
-    Pick<SessionElementTypes[Tag]['element'], SessionElementTypes[Tag]['properties']>
+    Pick<
+      SessionElementTypes[Tag]['element'],
+      Extract<SessionElementTypes[Tag]['properties'], keyof SessionElementTypes[Tag]['element']>
+    >
   > &
   SessionElementTypes[Tag]['attributes'] &
   SessionEventHandlers<SessionElementTypes[Tag]['events']>;
@@ -200,7 +203,10 @@ type Attributes<Tag extends SessionElementTag> = {
 export type SessionElementComponent<Tag extends SessionElementTag> = new () => Types<Tag>['element'] & {
   /** @deprecated Template type checking only; not on the element. */
   $props: HTMLAttributes &
-    Omit<Partial<Pick<Types<Tag>['element'], Types<Tag>['properties']>>, keyof Attributes<Tag>> &
+    Omit<
+      Partial<Pick<Types<Tag>['element'], Extract<Types<Tag>['properties'], keyof Types<Tag>['element']>>>,
+      keyof Attributes<Tag>
+    > &
     Attributes<Tag> &
     PublicProps;
   /** @deprecated Template type checking only; not on the element. */

@@ -173,7 +173,12 @@ export interface SessionElementBaseProps<Element> {
 export type SessionElementProps<Tag extends SessionElementTag> = SessionElementBaseProps<
   SessionElementTypes[Tag]['element']
 > &
-  Partial<Pick<SessionElementTypes[Tag]['element'], SessionElementTypes[Tag]['properties']>> &
+  Partial<
+    Pick<
+      SessionElementTypes[Tag]['element'],
+      Extract<SessionElementTypes[Tag]['properties'], keyof SessionElementTypes[Tag]['element']>
+    >
+  > &
   SessionElementTypes[Tag]['attributes'] &
   SessionEventHandlers<SessionElementTypes[Tag]['events']>;
 

@@ -28,7 +28,15 @@ export type SessionElementComponent<Tag extends SessionElementTag> =
   new () => Types<Tag>['element'] & {
     /** @deprecated Template type checking only; not on the element. */
     $props: HTMLAttributes &
-      Omit<Partial<Pick<Types<Tag>['element'], Types<Tag>['properties']>>, keyof Attributes<Tag>> &
+      Omit<
+        Partial<
+          Pick<
+            Types<Tag>['element'],
+            Extract<Types<Tag>['properties'], keyof Types<Tag>['element']>
+          >
+        >,
+        keyof Attributes<Tag>
+      > &
       Attributes<Tag> &
       PublicProps;
     /** @deprecated Template type checking only; not on the element. */
