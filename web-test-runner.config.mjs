@@ -37,7 +37,14 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'production'] },
   hostname: '127.1',
   rootDir: '.',
-  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/server/**', '!test/integration/**'],
+  // test/security/server holds the node half of the adversarial suite; test/security/browser runs here.
+  files: [
+    'test/**/*.test.ts',
+    '!test/e2e/**',
+    '!test/server/**',
+    '!test/integration/**',
+    '!test/security/server/**',
+  ],
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
