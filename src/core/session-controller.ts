@@ -38,6 +38,11 @@ export interface SessionControllerOptions {
   environment?: SessionEnvironment;
   /** Source of jitter for retry backoff. */
   random?: () => number;
+  /**
+   * Origins besides the page's own that a backend's sign-out `redirectUrl` may
+   * lead to (e.g. `https://id.example`); a redirect anywhere else is not followed.
+   */
+  redirectOrigins?: readonly string[];
 }
 
 export const FOCUS_THROTTLE = 5_000;
@@ -59,6 +64,8 @@ export class SessionController {
   readonly backend: SessionBackend;
   readonly refreshInterval: number;
   readonly revalidateOnFocus: boolean;
+  /** Origins a backend's sign-out redirect may lead to besides the page's (see the option). */
+  readonly redirectOrigins: readonly string[];
 
   #state: SessionState = Object.freeze({ status: 'loading' });
   #revision = 0;
@@ -81,6 +88,7 @@ export class SessionController {
     this.backend = options.backend;
     this.refreshInterval = options.refreshInterval ?? 30_000;
     this.revalidateOnFocus = options.revalidateOnFocus ?? true;
+    this.redirectOrigins = Object.freeze([...(options.redirectOrigins ?? [])]);
     this.#clock = options.clock ?? systemClock;
     this.#environment = options.environment ?? browserEnvironment();
     this.#policy = {
