@@ -9,7 +9,7 @@ import {
   notFound,
   toHttpError,
 } from './errors.js';
-import { OPERATIONS } from './operations.js';
+import { OPERATIONS, promoteRemainingAccount } from './operations.js';
 import { matchRoute } from './routes.js';
 import type { TokenTemplate } from './tokens.js';
 
@@ -94,7 +94,7 @@ export function createSessionHandler(
       }
       const body = isMutation ? await readBody(request) : {};
       calls = new AuthCalls(options.auth, context, request);
-      const current = await calls.readSessionOverHttp();
+      const current = (await calls.readSessionOverHttp()) ?? (await promoteRemainingAccount(calls));
       const result = await OPERATIONS[match.route.operation]({
         calls,
         current,

@@ -78,9 +78,39 @@ async function sessionView(calls: AuthCalls, active: AuthSessionWithUser | null)
   };
 }
 
+/**
+ * The browser's active cookie names a session that is gone (typically another
+ * request of the same browser ended it a moment ago: a switch to an account
+ * racing its sign-out) while other accounts on this browser are still valid.
+ * Make one of those active, as better-auth's own multi-session revoke does, so
+ * the browser is never left signed out with valid accounts in its cookies.
+ */
+export async function promoteRemainingAccount(
+  calls: AuthCalls,
+): Promise<AuthSessionWithUser | null> {
+  if (!calls.has('listDeviceSessions') || !calls.has('setActiveSession')) return null;
+  const remaining = await calls.call<AuthSessionWithUser[]>('listDeviceSessions');
+  for (const { session } of remaining) {
+    try {
+      await calls.call('setActiveSession', { body: { sessionToken: session.token } });
+    } catch (error) {
+      // Ended in the meantime too: try the next one.
+      if (error instanceof HttpError && error.status === 401) continue;
+      throw error;
+    }
+    const promoted = await calls.readSession();
+    if (promoted) return promoted;
+  }
+  return null;
+}
+
 /** The session after this request's own changes (cookies already updated). */
+async function freshSession(calls: AuthCalls): Promise<AuthSessionWithUser | null> {
+  return (await calls.readSession()) ?? (await promoteRemainingAccount(calls));
+}
+
 async function freshSessionView(calls: AuthCalls): Promise<Session> {
-  return sessionView(calls, await calls.readSession());
+  return sessionView(calls, await freshSession(calls));
 }
 
 function pageQuery(query: URLSearchParams): {
@@ -166,8 +196,8 @@ async function removeSignin(input: OperationInput): Promise<OperationResult> {
   return { status: 204 };
 }
 
-async function revokeOtherSignins(input: OperationInput): Promise<OperationResult> {
-  const active = signedIn(input);
+/** The user's other sign-ins that are still live, by token. */
+async function otherLiveTokens(input: OperationInput, active: AuthSessionWithUser) {
   const live = await input.calls.context.adapter.findMany<AuthSessionRecord>({
     model: 'session',
     where: [
@@ -175,8 +205,33 @@ async function revokeOtherSignins(input: OperationInput): Promise<OperationResul
       { field: 'expiresAt', value: new Date(), operator: 'gt' },
     ],
   });
-  const revoked = live.filter((session) => session.token !== active.session.token).length;
-  await input.calls.call('revokeOtherSessions');
+  return new Set(live.map((s) => s.token).filter((token) => token !== active.session.token));
+}
+
+/** Revoke-others calls of one user, in this process, one after another (see below). */
+const revokeQueues = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = revokeQueues.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  revokeQueues.set(key, settled);
+  void settled.then(() => {
+    if (revokeQueues.get(key) === settled) revokeQueues.delete(key);
+  });
+  return next;
+}
+
+async function revokeOtherSignins(input: OperationInput): Promise<OperationResult> {
+  const active = signedIn(input);
+  // Parallel calls would each count every session as theirs: serialized, each
+  // counts what was live before its own revocation and gone after it.
+  const revoked = await oneAtATime(active.user.id, async () => {
+    const before = await otherLiveTokens(input, active);
+    await input.calls.call('revokeOtherSessions');
+    const left = await otherLiveTokens(input, active);
+    return [...before].filter((token) => !left.has(token)).length;
+  });
   return ok({ revoked });
 }
 
@@ -190,7 +245,16 @@ async function switchSignIn(input: OperationInput): Promise<OperationResult> {
   if (target.session.token !== active.session.token) {
     await input.calls.call('setActiveSession', { body: { sessionToken: target.session.token } });
   }
-  return ok(await freshSessionView(input.calls));
+  const after = await freshSession(input.calls);
+  if (after && after.session.token !== target.session.token) {
+    // The account was signed out while we switched to it (a concurrent request).
+    throw new HttpError(
+      409,
+      'session-changed',
+      'That account was signed out on this browser meanwhile; another account is active.',
+    );
+  }
+  return ok(await sessionView(input.calls, after));
 }
 
 function requireOrganizations(input: OperationInput): void {
