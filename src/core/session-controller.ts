@@ -8,6 +8,7 @@ import {
 } from './environment.js';
 import { type ApiResult, SessionError, toSessionError } from './errors.js';
 import { type RequestPolicy, attempt, withRetry } from './request.js';
+import { SerialQueue } from './serial-queue.js';
 import { type SessionState, activeSignIn, deepFreeze } from './session-state.js';
 import { SingleFlight } from './single-flight.js';
 import { TokenCache } from './token-cache.js';
@@ -28,7 +29,10 @@ export interface SessionControllerOptions {
   refreshInterval?: number;
   /** Revalidate when the window regains focus or the network comes back (throttled to 5 s). */
   revalidateOnFocus?: boolean;
-  /** Sync sign-out, switch and revoke across tabs with a BroadcastChannel. */
+  /**
+   * Sync sign-out, switch and revoke across tabs with a BroadcastChannel,
+   * held only while the controller has subscribers.
+   */
   crossTab?: boolean | CrossTab;
   /** Bound on every backend call, in ms. */
   requestTimeout?: number;
@@ -57,8 +61,10 @@ interface SessionFlight {
 
 /**
  * The headless store behind every element: one session request in flight at a
- * time, responses that a newer request or a mutation overtook are dropped, and
- * every mutation bumps `revision` exactly once so lists keyed on it refetch once.
+ * time, responses that a newer request or a mutation overtook are dropped,
+ * mutations run one after another in call order, and every mutation bumps
+ * `revision` exactly once so lists keyed on it refetch once. Without
+ * subscribers it holds no channel, timer, listener or session request.
  */
 export class SessionController {
   readonly backend: SessionBackend;
@@ -77,6 +83,8 @@ export class SessionController {
   #pollTimer: unknown = null;
   #unlisten: (() => void) | null = null;
   #reads = new SingleFlight<unknown>();
+  /** Two mutations at once (switch to X while signing X out) can strand the browser. */
+  #mutations = new SerialQueue();
   #tokens: TokenCache;
   #crossTab: CrossTab | null;
   #clock: Clock;
@@ -247,13 +255,17 @@ export class SessionController {
     );
   }
 
-  /** Stops polling, listeners and cross-tab sync; the controller is unusable afterwards. */
+  /**
+   * Stops polling, listeners and cross-tab sync and rejects queued mutations
+   * as `aborted`; the controller is unusable afterwards. A mutation already
+   * sent is left to finish (aborting it would leave the user unsure whether,
+   * say, the sign-out happened); other tabs still hear of it, but its result
+   * is not applied here.
+   */
   dispose(): void {
     this.#disposed = true;
     this.#stop();
-    this.#crossTab?.close();
-    this.#crossTab = null;
-    this.#sessionFlight?.controller.abort();
+    this.#mutations.cancel(new SessionError('aborted', 'The session controller was disposed.'));
     this.#reads.abortAll();
     this.#tokens.clear();
     this.#listeners.clear();
@@ -289,7 +301,17 @@ export class SessionController {
    * reload when the backend returns none) is applied with exactly one revision
    * bump, the token cache is cleared and other tabs are told.
    */
-  async #mutate(
+  #mutate(
+    run: (signal: AbortSignal) => Promise<Session | null | undefined>,
+    broadcast: CrossTabKind,
+  ): Promise<void> {
+    if (this.#disposed) {
+      return Promise.reject(new SessionError('aborted', 'The session controller was disposed.'));
+    }
+    return this.#mutations.run(() => this.#mutateNow(run, broadcast));
+  }
+
+  async #mutateNow(
     run: (signal: AbortSignal) => Promise<Session | null | undefined>,
     broadcast: CrossTabKind,
   ): Promise<void> {
@@ -302,6 +324,7 @@ export class SessionController {
     }
     this.#tokens.clear();
     this.#crossTab?.post(broadcast);
+    if (this.#disposed) return;
     if (result === undefined) await this.#load(true);
     else this.#apply(result, true);
   }
@@ -314,6 +337,7 @@ export class SessionController {
   }
 
   #load(bump: boolean): Promise<SessionState> {
+    if (this.#disposed) return Promise.resolve(this.#state);
     const current = this.#sessionFlight;
     if (current && current.epoch === this.#epoch && !bump) return current.promise;
     current?.controller.abort();
@@ -408,17 +432,28 @@ export class SessionController {
 
   #start(): void {
     if (this.#disposed) return;
-    if (this.#state.status === 'loading' && !this.#sessionFlight) void this.#load(false);
+    if (this.#state.status === 'loading') {
+      if (!this.#sessionFlight) void this.#load(false);
+    } else if (this.#clock.now() - this.#lastRevalidate >= FOCUS_THROTTLE) {
+      // Nobody listened to other tabs meanwhile: catch up, throttled like focus.
+      void this.#load(false);
+    }
     this.#unlisten = this.#environment.listen((event) => this.#onEnvironment(event));
     this.#crossTab?.listen(() => this.#onOtherTab());
     this.#schedulePoll();
   }
 
+  /** Lets go of everything that would keep an unused controller busy or reachable. */
   #stop(): void {
     this.#unlisten?.();
     this.#unlisten = null;
     if (this.#pollTimer !== null) this.#clock.clearTimeout(this.#pollTimer);
     this.#pollTimer = null;
+    if (this.#disposed) this.#crossTab?.close();
+    else this.#crossTab?.unlisten();
+    // Nobody is left to see the answer; the next subscriber starts a fresh load.
+    this.#sessionFlight?.controller.abort();
+    this.#sessionFlight = null;
   }
 
   #schedulePoll(): void {

@@ -10,6 +10,7 @@ import {
 import type { SessionState } from '../../src/core/session-state.js';
 import type { TokenResult } from '../../src/core/types.js';
 import { FakeEnvironment } from '../helpers/fake-environment.js';
+import { GatedBackend } from '../helpers/gated-backend.js';
 import { ManualClock, flush } from '../helpers/manual-clock.js';
 import { ScriptedBackend } from '../helpers/scripted-backend.js';
 
@@ -170,6 +171,98 @@ describe('SessionController: revision', () => {
     if (!result.ok) expect(result.error.code).to.equal('not-found');
     expect(revision(controller)).to.equal(start);
     expect(controller.getSnapshot().status).to.equal('signed-in');
+  });
+});
+
+describe('SessionController: mutation queue', () => {
+  const current = (controller: SessionController) =>
+    signedIn(controller.getSnapshot()).session.active_signin?.id;
+
+  it('sends a mutation only after the previous one settled, the last result winning', async () => {
+    const backend = new GatedBackend();
+    const { controller } = setup({ backend });
+    await flush();
+    const start = revision(controller);
+    // Two elements in one tick: switch to Alan, sign Alan out.
+    const switched = controller.switchSignIn('si_alan_mac');
+    const signedOut = controller.signOut('si_alan_mac');
+    await flush();
+    expect(backend.log).to.deep.equal(['switchSignIn si_alan_mac: sent']);
+
+    backend.release();
+    await switched;
+    expect(current(controller)).to.equal('si_alan_mac');
+    await flush();
+    expect(backend.log).to.deep.equal([
+      'switchSignIn si_alan_mac: sent',
+      'switchSignIn si_alan_mac: answered',
+      'signOut si_alan_mac: sent',
+    ]);
+
+    backend.release();
+    await signedOut;
+    const truth = await backend.getSession({ signal: new AbortController().signal });
+    expect(truth?.active_signin?.id).to.equal('si_ada_mac');
+    expect(signedIn(controller.getSnapshot()).session).to.deep.equal(truth);
+    expect(revision(controller)).to.equal(start + 2);
+  });
+
+  it('runs the next mutation after one failed, and does not queue reads', async () => {
+    const backend = new GatedBackend();
+    const { controller } = setup({ backend });
+    await flush();
+    const start = revision(controller);
+    backend.failNext('server', { method: 'removeSignin', status: 500 });
+    const removed = controller.removeSignin('si_ada_iphone');
+    const switched = controller.switchSignIn('si_alan_mac');
+    await flush();
+    expect(backend.waiting).to.equal(1);
+    // A read while a mutation is under way answers at once.
+    expect((await controller.listSignins()).total).to.equal(8);
+
+    backend.release();
+    const result = await removed;
+    expect(result.ok).to.equal(false);
+    await flush();
+    expect(backend.waiting).to.equal(1);
+    backend.release();
+    await switched;
+    expect(current(controller)).to.equal('si_alan_mac');
+    expect(revision(controller)).to.equal(start + 1);
+  });
+
+  it('rejects queued mutations as aborted on dispose and lets the sent one finish', async () => {
+    const backend = new GatedBackend();
+    const { controller } = setup({ backend });
+    await flush();
+    const calls = backend.calls.getSession;
+    const first = controller.signOut('si_alan_mac');
+    const second = controller.switchSignIn('si_alan_mac');
+    const third = controller.removeSignin('si_ada_iphone');
+    await flush();
+    controller.dispose();
+    const codes = await Promise.all([
+      second.then(
+        () => 'resolved',
+        (error: SessionError) => error.code,
+      ),
+      third.then((result) => (result.ok ? 'ok' : result.error.code)),
+    ]);
+    expect(codes).to.deep.equal(['aborted', 'aborted']);
+
+    backend.release();
+    await first;
+    await flush();
+    expect(backend.waiting).to.equal(0);
+    expect(backend.log).to.deep.equal([
+      'signOut si_alan_mac: sent',
+      'signOut si_alan_mac: answered',
+    ]);
+    // Disposed: the result is not applied and nothing is reloaded.
+    expect(backend.calls.getSession).to.equal(calls);
+    let late: unknown;
+    await controller.switchSignIn('si_alan_mac').catch((error: unknown) => (late = error));
+    expect((late as SessionError).code).to.equal('aborted');
   });
 });
 
@@ -518,5 +611,64 @@ describe('SessionController: cross-tab', () => {
     await settle();
     intruder.close();
     expect(backend.calls.getSession).to.equal(calls);
+  });
+
+  it('holds a channel only while subscribed, and still tells other tabs without one', async () => {
+    const name = `session-elements-test-${Date.now()}-${n++}`;
+    const crossTab = CrossTab.open(name);
+    const { controller, backend, unsubscribe } = setup({ crossTab, refreshInterval: 0 });
+    await flush();
+    expect(crossTab.holdsChannel).to.equal(true);
+    unsubscribe();
+    expect(crossTab.holdsChannel).to.equal(false);
+
+    const heard: unknown[] = [];
+    const other = new BroadcastChannel(name);
+    other.onmessage = (event) => heard.push(event.data);
+    const calls = backend.calls.getSession;
+    other.postMessage({ source: 'session-elements', kind: 'switched', sender: 'another-tab' });
+    await controller.removeSignin('si_ada_iphone');
+    expect(crossTab.holdsChannel).to.equal(false);
+    await settle();
+    other.close();
+    // The message from the other tab reached nobody; the revoke reached the other tab.
+    expect(backend.calls.getSession).to.equal(calls + 1);
+    expect(heard).to.have.length(1);
+    expect(heard[0]).to.include({ source: 'session-elements', kind: 'revoked' });
+  });
+});
+
+describe('SessionController: without subscribers', () => {
+  it('aborts the session request in flight when the last subscriber leaves', async () => {
+    const backend = new ScriptedBackend();
+    const { controller, clock, unsubscribe } = setup({ backend });
+    await flush();
+    const [first] = backend.sessionCalls;
+    unsubscribe();
+    expect(first.signal.aborted).to.equal(true);
+    expect(clock.pending).to.equal(0);
+    expect(controller.getSnapshot().status).to.equal('loading');
+
+    // The next subscriber starts over.
+    controller.subscribe(() => {});
+    await flush();
+    expect(backend.sessionCalls).to.have.length(2);
+    backend.sessionCalls[1].resolve(await backend.real());
+    await flush();
+    expect(controller.getSnapshot().status).to.equal('signed-in');
+  });
+
+  it('catches up on what it missed when subscribed again, throttled like focus', async () => {
+    const { controller, backend, clock, unsubscribe } = setup({ refreshInterval: 0 });
+    await flush();
+    unsubscribe();
+    controller.subscribe(() => {})();
+    expect(backend.calls.getSession).to.equal(1);
+    await clock.advance(5_000);
+    await backend.switchSignIn('si_alan_mac', { signal: new AbortController().signal });
+    controller.subscribe(() => {});
+    await flush();
+    expect(backend.calls.getSession).to.equal(2);
+    expect(signedIn(controller.getSnapshot()).session.active_signin?.id).to.equal('si_alan_mac');
   });
 });
