@@ -321,7 +321,10 @@ describe('token leak, browser side: the demo page in Chromium', () => {
     await page.goto(`${demoUrl()}/`);
     await page.locator('active-sessions [part~="item-current"]').waitFor();
     // Switch account, from Ben to Ana.
-    await page.locator('account-switcher [part~="trigger"]').click();
+    const trigger = page.locator('account-switcher [part~="trigger"]');
+    await page.locator('account-switcher [part~="trigger"]', { hasText: 'Ben Okafor' }).waitFor();
+    await trigger.click();
+    await page.getByRole('menu').waitFor();
     await page.getByRole('menuitemradio', { name: /Ana Sousa/ }).click();
     await page.locator('account-switcher [part~="trigger"]', { hasText: 'Ana Sousa' }).waitFor();
     // Revoke Ana's desktop.
