@@ -1,4 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { safeHref } from './safe-url.js';
 
 /**
  * Templates for what goes inside a MenuButtonController's trigger and menu,
@@ -42,7 +43,7 @@ export function radioItem(item: RadioItemOptions) {
 
 export interface ActionItemOptions {
   label: string;
-  /** Makes the item a link. */
+  /** Makes the item a link; one the URL policy refuses makes it a disabled item. */
   href?: string;
   onSelect?: () => void;
   /** Another line under the label. */
@@ -58,15 +59,17 @@ export interface ActionItemOptions {
 /** A command or a link in the menu. */
 export function actionItem(item: ActionItemOptions) {
   const part = `menu-item${item.part ? ` ${item.part}` : ''}`;
+  const href = safeHref(item.href);
+  const disabled = item.disabled || (item.href !== undefined && !href);
   const content = html`${item.avatar ?? nothing} ${textBlock(item.label, item.detail)}
   ${item.badge ? html`<span class="badge" part="badge">${item.badge}</span>` : nothing}`;
-  return item.href
+  return href
     ? html`<a
         role="menuitem"
         tabindex="-1"
         class="item"
         part=${part}
-        href=${item.href}
+        href=${href}
         data-label=${item.label}
         @click=${item.onSelect}
         >${content}</a
@@ -77,9 +80,9 @@ export function actionItem(item: ActionItemOptions) {
         tabindex="-1"
         class="item"
         part=${part}
-        aria-disabled=${item.disabled ? 'true' : nothing}
+        aria-disabled=${disabled ? 'true' : nothing}
         data-label=${item.label}
-        @click=${item.disabled ? nothing : item.onSelect}
+        @click=${disabled ? nothing : item.onSelect}
       >
         ${content}
       </button>`;

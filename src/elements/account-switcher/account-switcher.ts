@@ -17,7 +17,8 @@ import {
   textBlock,
 } from '../../internal/menu-items.js';
 import { SessionElement } from '../../internal/session-element.js';
-import { navigateTo, signOutWithEvents } from '../../internal/sign-out.js';
+import { navigateTo, safeHref } from '../../internal/safe-url.js';
+import { signOutWithEvents } from '../../internal/sign-out.js';
 import { type AccountSwitcherStrings, accountSwitcherStrings } from './account-switcher.strings.js';
 import { styles } from './account-switcher.styles.js';
 
@@ -84,13 +85,22 @@ function isExpired(signIn: SignIn, now = Date.now()): boolean {
 export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
   static override styles = styles;
 
-  /** Where "Add account" leads (a sign-in page that adds an account); hidden when unset. */
+  /**
+   * Where "Add account" leads (a sign-in page that adds an account); hidden
+   * when unset or not an http(s) or relative URL.
+   */
   @property({ attribute: 'add-account-url' }) addAccountUrl?: string;
 
-  /** Where "Manage account" leads (the user's profile page); hidden when unset. */
+  /**
+   * Where "Manage account" leads (the user's profile page); hidden when unset
+   * or not an http(s) or relative URL.
+   */
   @property({ attribute: 'manage-account-url' }) manageAccountUrl?: string;
 
-  /** The sign-in page: the signed-out link and "Sign in again" for an expired account. */
+  /**
+   * The sign-in page: the signed-out link and "Sign in again" for an expired
+   * account (no link, a disabled item, unless it is an http(s) or relative URL).
+   */
   @property({ attribute: 'sign-in-url' }) signInUrl?: string;
 
   protected readonly translations = accountSwitcherStrings;
@@ -122,12 +132,11 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
     }
     const active = state.status === 'signed-in' ? state.session.active_signin : null;
     if (state.status !== 'signed-in' || !active) {
+      const signInUrl = safeHref(this.signInUrl);
       return html`<slot name="signed-out"
         >${
-          this.signInUrl
-            ? html`<a class="sign-in-link" part="sign-in-link" href=${this.signInUrl}
-                >${t.signIn}</a
-              >`
+          signInUrl
+            ? html`<a class="sign-in-link" part="sign-in-link" href=${signInUrl}>${t.signIn}</a>`
             : nothing
         }</slot
       >`;
@@ -151,7 +160,10 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
     ${this.actions.render(t)}`;
   }
 
-  /** Leaves the page when the backend asks to after signing out; override to route in an SPA. */
+  /**
+   * Leaves the page when the backend asks to after signing out (only URLs the
+   * URL policy let through get here); override to route in an SPA.
+   */
   protected navigate(url: string): void {
     navigateTo(url);
   }
@@ -172,13 +184,14 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
     const label = this.#name(signIn);
     const detail = signIn.user?.primary_email_address?.email;
     if (signIn.id !== activeId && isExpired(signIn)) {
+      const signInUrl = safeHref(this.signInUrl);
       return actionItem({
         label,
         detail,
         avatar: this.#avatar(signIn),
         badge: this.t.signInAgain,
-        href: this.signInUrl || undefined,
-        disabled: !this.signInUrl,
+        href: signInUrl,
+        disabled: !signInUrl,
         part: 'menu-item-expired',
       });
     }
@@ -195,18 +208,16 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
   #actions(active: SignIn, accountCount: number) {
     const t = this.t;
     const multiSession = this.sessionController?.capabilities.multiSession ?? false;
+    const addAccountUrl = safeHref(this.addAccountUrl);
+    const manageAccountUrl = safeHref(this.manageAccountUrl);
     return html`${
-      this.addAccountUrl && multiSession
-        ? actionItem({ label: t.addAccount, href: this.addAccountUrl, part: 'add-account' })
+      addAccountUrl && multiSession
+        ? actionItem({ label: t.addAccount, href: addAccountUrl, part: 'add-account' })
         : nothing
     }
     ${
-      this.manageAccountUrl
-        ? actionItem({
-            label: t.manageAccount,
-            href: this.manageAccountUrl,
-            part: 'manage-account',
-          })
+      manageAccountUrl
+        ? actionItem({ label: t.manageAccount, href: manageAccountUrl, part: 'manage-account' })
         : nothing
     }
     ${actionItem({

@@ -6,6 +6,7 @@ import { RestBackend } from '../../backends/rest.js';
 import { SessionController } from '../../core/session-controller.js';
 import { sessionContext } from '../../context.js';
 import { SessionChangeEvent } from '../../events.js';
+import { parseOrigins } from '../../internal/safe-url.js';
 
 /**
  * Owns (or is handed) the `SessionController` and shares it with every
@@ -28,6 +29,14 @@ export class SessionProvider extends LitElement {
 
   /** How often to revalidate the session while the page is visible, in ms (0 = never). */
   @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 30_000;
+
+  /**
+   * Space-separated origins besides the page's own that the backend's sign-out
+   * redirect may lead to, e.g. `https://id.example`; a redirect anywhere else
+   * is not followed. Applies to the controller this provider creates (a given
+   * controller brings its own `redirectOrigins`).
+   */
+  @property({ attribute: 'redirect-origins' }) redirectOrigins = '';
 
   /**
    * A controller to share instead of creating one; it wins over `backend` and `api-base`.
@@ -64,7 +73,7 @@ export class SessionProvider extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    const settings = ['backend', 'apiBase', 'refreshInterval'];
+    const settings = ['backend', 'apiBase', 'refreshInterval', 'redirectOrigins'];
     if (this.hasUpdated && settings.some((key) => changed.has(key))) {
       // The provider's own controller was built from the old settings.
       this.#owned?.dispose();
@@ -84,6 +93,7 @@ export class SessionProvider extends LitElement {
     this.#owned ??= new SessionController({
       backend: this.backend ?? new RestBackend({ baseUrl: this.apiBase }),
       refreshInterval: this.refreshInterval,
+      redirectOrigins: parseOrigins(this.redirectOrigins),
     });
     return this.#owned;
   }

@@ -6,7 +6,8 @@ import { ActionRunner } from '../../internal/action-runner.js';
 import { displayName } from '../../internal/avatar.js';
 import { ConfirmDialogController } from '../../internal/confirm-dialog.js';
 import { SessionElement } from '../../internal/session-element.js';
-import { SIGN_OUT_SCOPES, navigateTo, signOutWithEvents } from '../../internal/sign-out.js';
+import { navigateTo } from '../../internal/safe-url.js';
+import { SIGN_OUT_SCOPES, signOutWithEvents } from '../../internal/sign-out.js';
 import { type SignOutButtonStrings, signOutButtonStrings } from './sign-out-button.strings.js';
 import { styles } from './sign-out-button.styles.js';
 
@@ -24,7 +25,9 @@ const confirmConverter = {
  * nothing for `everywhere` when the backend cannot do it.
  *
  * After signing out it goes to `redirect-url`, else to the backend's redirect,
- * else it stays on the page, which then shows its signed-out state.
+ * else it stays on the page, which then shows its signed-out state. Only
+ * http(s) and relative URLs are followed, and the backend's only to the
+ * page's origin or one in `redirect-origins` of `<session-provider>`.
  *
  * @summary A sign-out button for one account, this browser, or every device.
  * @tag sign-out-button
@@ -67,7 +70,10 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
   /** The account to sign out with `scope="signin"`; default: the active one. */
   @property({ attribute: 'signin-id' }) signInId?: string;
 
-  /** Where to go after signing out; wins over the backend's redirect. */
+  /**
+   * Where to go after signing out; wins over the backend's redirect. Only an
+   * http(s) or relative URL counts; anything else is ignored.
+   */
   @property({ attribute: 'redirect-url' }) redirectUrl?: string;
 
   /**
@@ -112,7 +118,10 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
       ${this.dialog.render()}`;
   }
 
-  /** Leaves the page after signing out; override to route inside a single-page app. */
+  /**
+   * Leaves the page after signing out (only URLs the URL policy let through
+   * get here); override to route inside a single-page app.
+   */
   protected navigate(url: string): void {
     navigateTo(url);
   }
