@@ -16,6 +16,17 @@ export function createDemoAuth(
     // Long enough that seeded sign-ins from weeks ago are still alive.
     session: { expiresIn: 60 * 60 * 24 * 30 },
     advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for'] } },
+    // better-auth limits only in production by default; the demo is reachable by any
+    // local page, so password guessing is slowed here too. The demo server sets
+    // X-Forwarded-For from the socket, so every client IP has its own budget.
+    rateLimit: {
+      enabled: true,
+      storage: 'memory',
+      customRules: {
+        '/sign-in/*': { window: 60, max: 5 },
+        '/sign-up/*': { window: 60, max: 5 },
+      },
+    },
     telemetry: { enabled: false },
     plugins: [
       multiSession({ maximumSessions: 5 }),

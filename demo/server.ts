@@ -3,28 +3,35 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { getMigrations } from 'better-auth/db/migration';
-import { toNodeHandler as betterAuthNodeHandler } from 'better-auth/node';
 import { createServer as createViteServer } from 'vite';
 import { createSessionHandler, toNodeHandler } from '../src/server/index.js';
 import { createDemoAuth, type DemoAuth } from './auth.js';
+import { demoDataDir, isInsideRoot, LEGACY_DATA_DIR, ROOT } from './data.js';
 import { createDemoApi } from './demo-api.js';
 import { FaultSwitch } from './faults.js';
+import { isOwnHost, isPageRequest, securityHeaders } from './http-policy.js';
 import { seedDemo } from './seed.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
+/** How to start the demo server (`npm start`, the e2e and security tests). */
 export interface DemoServerOptions {
+  /** Port on 127.0.0.1 (default 5173; 0 picks a free one). */
   port?: number;
-  /** SQLite file; created and migrated when missing. */
+  /**
+   * SQLite file; created and migrated when missing. Its cookie secret sits next to
+   * it (`<dbPath>.secret`). Must be outside the project, which the demo serves.
+   * Default: `demo.db` in {@link demoDataDir}.
+   */
   dbPath?: string;
   /** Seed users, devices and organizations into an empty database. */
   seed?: boolean;
 }
 
+/** A running demo server. */
 export interface DemoServer {
+  /** Its origin, e.g. `http://127.0.0.1:5173`. */
   url: string;
   auth: DemoAuth;
   db: Database.Database;
@@ -48,19 +55,48 @@ function asProxy(req: IncomingMessage): void {
   req.headers['x-forwarded-for'] = req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '';
 }
 
+/** Adds the standard Retry-After to better-auth's rate-limit answers (it sends only X-Retry-After). */
+function withRetryAfter(response: Response): Response {
+  const seconds = response.headers.get('x-retry-after');
+  if (response.status === 429 && seconds && !response.headers.has('retry-after')) {
+    const headers = new Headers(response.headers);
+    headers.set('Retry-After', seconds);
+    return new Response(response.body, { status: 429, statusText: response.statusText, headers });
+  }
+  return response;
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end('Not found');
+}
+
+/**
+ * Starts the demo: better-auth on /api/auth (sign-in rate-limited), the kit's
+ * handler on /api/session, the demo panel's API on /api/demo, and the page with
+ * its modules through Vite; every other path is a 404. Every answer carries the
+ * headers of {@link securityHeaders}.
+ */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  const dbPath = resolve(ROOT, options.dbPath ?? '.data/demo.db');
-  mkdirSync(dirname(dbPath), { recursive: true });
+  const dbPath = resolve(options.dbPath ?? join(demoDataDir(), 'demo.db'));
+  // Vite serves the project's files; a database or secret in there would be one URL away.
+  if (isInsideRoot(dbPath)) throw new Error(`The demo database must be outside ${ROOT}: ${dbPath}`);
+  mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
 
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.writeHead(503).end();
   };
-  const server = createServer((req, res) => handle(req, res));
+  let headers: Record<string, string> = {};
+  const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    handle(req, res);
+  });
   await new Promise<void>((done) => server.listen(options.port ?? 5173, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  headers = securityHeaders(port);
 
   const auth = createDemoAuth(db, { baseURL: url, secret: demoSecret(dbPath) });
   const { runMigrations } = await getMigrations(auth.options);
@@ -72,11 +108,28 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     root: ROOT,
     configFile: false,
     logLevel: 'warn',
-    appType: 'spa',
-    server: { middlewareMode: true, hmr: { server } },
+    // Unknown paths are 404s, not the page.
+    appType: 'mpa',
+    server: {
+      middlewareMode: true,
+      hmr: { server },
+      // No other origin may read what the dev server answers.
+      cors: false,
+      // A second wall behind the request filter in `handle`: only the page's own files.
+      fs: {
+        strict: true,
+        allow: ['index.html', 'demo/page.ts', 'demo/panel.ts', 'src', 'node_modules'].map((path) =>
+          join(ROOT, path),
+        ),
+        deny: [
+          ...['.env', '.env.*', '*.{crt,pem}', '**/.git/**'],
+          ...['**/.data/**', '*.db', '*.db-*', '*.secret', '**/src/server/**'],
+        ],
+      },
+    },
     esbuild: { target: 'es2022' },
   });
-  const authHandler = betterAuthNodeHandler(auth);
+  const authHandler = toNodeHandler(async (request) => withRetryAfter(await auth.handler(request)));
   const sessionHandler = toNodeHandler(
     createSessionHandler({
       auth,
@@ -104,13 +157,20 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       console.error(error);
       if (!res.headersSent) res.writeHead(500).end();
     };
+    if (!isOwnHost(req.headers.host, port)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Unknown host');
+      return;
+    }
     if (path.startsWith('/api/')) asProxy(req);
     if (path.startsWith('/api/auth/') || path === '/api/auth')
       void authHandler(req, res).catch(fail);
     else if (path.startsWith('/api/session'))
       faults.handle(req, res, () => void sessionHandler(req, res).catch(fail));
     else if (path.startsWith('/api/demo/')) demoHandler(req, res).catch(fail);
-    else vite.middlewares(req, res);
+    else if (isPageRequest(path)) vite.middlewares(req, res);
+    // Browsers ask for it on the API's JSON pages; there is no icon, and no error either.
+    else if (path === '/favicon.ico') res.writeHead(204).end();
+    else notFound(res);
   };
 
   return {
@@ -128,10 +188,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.env.PORT ?? 5173);
-  const demo = await startDemoServer({ port, dbPath: join('.data', 'demo.db'), seed: true });
+  const dbPath = join(demoDataDir(), 'demo.db');
+  const demo = await startDemoServer({ port, dbPath, seed: true });
   console.log(
     `session-elements demo: ${demo.url}/  (sign in from the panel; npm run demo:reset starts over)`,
   );
+  console.log(`Demo data: ${dbPath}`);
+  if (existsSync(LEGACY_DATA_DIR))
+    console.warn(
+      `An older demo's data is still in ${LEGACY_DATA_DIR}: npm run demo:reset deletes it.`,
+    );
   const stop = () => void demo.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
