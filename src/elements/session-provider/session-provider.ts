@@ -10,7 +10,9 @@ import { parseOrigins } from '../../internal/safe-url.js';
 
 /**
  * Owns (or is handed) the `SessionController` and shares it with every
- * session element inside it. Renders its children unchanged.
+ * session element inside it. Renders its children unchanged. Removed from the
+ * document, it disposes the controller it created (moving it keeps it); a
+ * controller it was handed is only unsubscribed from.
  *
  * @summary Provides the session to the elements inside it.
  * @tag session-provider
@@ -54,6 +56,7 @@ export class SessionProvider extends LitElement {
   #owned: SessionController | undefined;
   #active: SessionController | undefined;
   #unsubscribe: (() => void) | undefined;
+  #release: ReturnType<typeof setTimeout> | undefined;
 
   /** The controller being shared: the given one, or the one this provider created. */
   get sessionController(): SessionController | undefined {
@@ -62,6 +65,9 @@ export class SessionProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved, not removed: keep the controller and its state.
+    clearTimeout(this.#release);
+    this.#release = undefined;
     // Before the first update, properties set right after insertion are still coming.
     if (this.hasUpdated) this.#use(this.#resolve());
   }
@@ -70,18 +76,19 @@ export class SessionProvider extends LitElement {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    // A move disconnects and reconnects within one task; only a removal lasts longer.
+    clearTimeout(this.#release);
+    this.#release = setTimeout(() => this.#releaseOwned(), 0);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const settings = ['backend', 'apiBase', 'refreshInterval', 'redirectOrigins'];
-    if (this.hasUpdated && settings.some((key) => changed.has(key))) {
-      // The provider's own controller was built from the old settings.
-      this.#owned?.dispose();
-      this.#owned = undefined;
-    }
-    if (!this.hasUpdated || changed.has('controller') || settings.some((key) => changed.has(key))) {
-      this.#use(this.#resolve());
-    }
+    const rebuilt = this.hasUpdated && settings.some((key) => changed.has(key));
+    // The provider's own controller was built from the old settings, or is not needed any more.
+    if (rebuilt || this.controller) this.#disposeOwned();
+    // Updates also run while disconnected; subscribing then would never be undone.
+    if (!this.isConnected) return;
+    if (!this.hasUpdated || changed.has('controller') || rebuilt) this.#use(this.#resolve());
   }
 
   protected override render() {
@@ -96,6 +103,18 @@ export class SessionProvider extends LitElement {
       redirectOrigins: parseOrigins(this.redirectOrigins),
     });
     return this.#owned;
+  }
+
+  /** A removed provider lets go of the controller it created; one it was given stays the app's. */
+  #releaseOwned(): void {
+    this.#release = undefined;
+    if (!this.isConnected) this.#disposeOwned();
+  }
+
+  #disposeOwned(): void {
+    if (this.#owned && this.#active === this.#owned) this.#active = undefined;
+    this.#owned?.dispose();
+    this.#owned = undefined;
   }
 
   #use(controller: SessionController): void {
