@@ -73,4 +73,23 @@ describe('switch and sign-out of one account at the same moment', () => {
     console.log(`security race: runs ${runs}, stranded ${stranded}`);
     assert.equal(stranded, 0, failures.join('\n'));
   });
+
+  test('a switch that lands before the sign-out: the next read promotes a remaining account', async () => {
+    const browser = app.browser();
+    for (const email of EMAILS) await browser.signIn(email);
+    const session = (await browser.get('/')).json as Session;
+    const target = session.signins.find((signin) => !signin.current)!.id;
+    // The sign-out request left with the cookies from before the switch.
+    const earlier = app.browser();
+    for (const [name, value] of browser.cookies) earlier.cookies.set(name, value);
+    assert.equal((await browser.post('/switch-signin', { signInId: target })).status, 200);
+    assert.equal((await earlier.post('/sign-out', { signInId: target })).status, 200);
+    const afterRace = await browser.get('/');
+    assert.equal(afterRace.status, 200, afterRace.text);
+    const active = (afterRace.json as Session).active_signin!;
+    assert.notEqual(active.id, target);
+    assert.ok(liveSessionIds(app).has(active.id));
+    assert.equal((await browser.get('/')).status, 200, 'the promoted cookie sticks');
+    await browser.post('/sign-out', { all: true });
+  });
 });
