@@ -1,5 +1,5 @@
 export { createSessionHandler, type SessionHandlerOptions } from './handler.js';
-export { toNodeHandler } from './node.js';
+export { toNodeHandler, type NodeHandlerOptions } from './node.js';
 export { sessionElements, type SessionElementsPluginOptions } from './plugin.js';
 export { DEFAULT_GEO_HEADERS, readGeo, type Geo, type GeoHeaders } from './geo.js';
 export { ROUTES } from './routes.js';
