@@ -13,6 +13,7 @@ import {
   part,
   rowTitled,
   rows,
+  settled,
   shadow,
   statusText,
   text,
@@ -277,5 +278,77 @@ describe('<active-sessions>: live relative times', () => {
       Date.now = realNow;
     }
     expect(backend.calls.listSignins).to.equal(calls);
+  });
+});
+
+describe('<active-sessions>: messages after an outage', () => {
+  const OFFLINE = 'You appear to be offline.';
+  const rowError = (element: HTMLElement | undefined) =>
+    element?.querySelector('[part~="error"]') ?? null;
+  const toolbarError = (element: Parameters<typeof part>[0]) =>
+    part(element, 'toolbar')?.nextElementSibling?.matches('[part~="error"]')
+      ? part(element, 'toolbar')!.nextElementSibling
+      : null;
+
+  /** A revocation of the Windows row that fails because the network is down. */
+  async function failOffline(setup: Awaited<ReturnType<typeof mount>>) {
+    const { element, backend } = setup;
+    backend.failNext('network', { method: 'removeSignin' });
+    await confirmWith(element, revokeButton(rowTitled(element, WINDOWS)!), true);
+    await waitUntil(() => rowError(rowTitled(element, WINDOWS)), 'no row error');
+    expect(text(rowError(rowTitled(element, WINDOWS)))).to.contain(OFFLINE);
+  }
+
+  it('clears a row’s network error once the list reloads', async () => {
+    const setup = await mount();
+    const { element, backend } = setup;
+    await failOffline(setup);
+    const loads = backend.calls.listSignins;
+
+    // The network is back and the list reloads.
+    element.refresh();
+    await waitUntil(() => backend.calls.listSignins === loads + 1, 'the list did not reload');
+    await settled(element);
+    await element.updateComplete;
+    expect(rows(element)).to.have.length(8);
+    expect(text(rowError(rowTitled(element, WINDOWS)))).to.equal('');
+    expect(statusText(element)).to.not.contain(OFFLINE);
+  });
+
+  it('clears it when a change elsewhere reloads the list', async () => {
+    const setup = await mount();
+    const { element, controller } = setup;
+    await failOffline(setup);
+    // Another element (or tab) revokes a different device: the revision changes.
+    await controller.removeSignin('si_ada_iphone');
+    await waitUntil(() => rows(element).length === 7, 'the list did not follow');
+    expect(text(rowError(rowTitled(element, WINDOWS)))).to.equal('');
+  });
+
+  it('clears the toolbar message when a later action succeeds', async () => {
+    const { element, backend } = await mount();
+    backend.failNext('network', { method: 'revokeOtherSignins' });
+    await confirmWith(element, part(element, 'revoke-others-button')!, true);
+    await waitUntil(() => toolbarError(element), 'no toolbar error');
+    expect(text(toolbarError(element))).to.contain(OFFLINE);
+
+    await confirmWith(element, revokeButton(rowTitled(element, WINDOWS)!), true);
+    await waitUntil(() => rows(element).length === 7, 'the revocation did not go through');
+    expect(text(toolbarError(element))).to.equal('');
+  });
+
+  it('keeps a message that only a list load started before the failure would wipe', async () => {
+    const setup = await mount();
+    const { element, backend } = setup;
+    const loads = backend.calls.listSignins;
+    backend.latency = 600;
+    element.refresh();
+    await waitUntil(() => backend.calls.listSignins === loads + 1, 'the list did not reload');
+    backend.latency = 0;
+    await failOffline(setup);
+    await settled(element);
+    await aTimeout(700);
+    await element.updateComplete;
+    expect(text(rowError(rowTitled(element, WINDOWS)))).to.contain(OFFLINE);
   });
 });

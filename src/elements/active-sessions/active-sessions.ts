@@ -38,6 +38,8 @@ interface Listing {
   page: Page<SignIn>;
   /** The session revision the page was fetched at. */
   revision: number;
+  /** Which list load this was (1, 2, …); a message older than that load is stale. */
+  load: number;
 }
 
 interface Reauth {
@@ -155,6 +157,10 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   #pending = new PendingRevocations();
   /** The last list that loaded; kept on screen while refetching or when a refetch fails. */
   #shown: Listing | undefined;
+  /** List loads started so far. */
+  #loads = 0;
+  /** Row (or toolbar) key → how many list loads had started when its message appeared. */
+  #errorLoads = new Map<string, number>();
 
   #list = new Task(this, {
     args: () =>
@@ -167,12 +173,14 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
       ] as const,
     task: async ([controller, revision, page, pageSize, status], { signal }) => {
       if (!controller || revision < 0) return initialState;
+      const load = ++this.#loads;
       const result = await controller.listSignins({ page, pageSize, status }, { signal });
-      return { page: checkPage(result), revision } satisfies Listing;
+      return { page: checkPage(result), revision, load } satisfies Listing;
     },
     onComplete: (listing) => {
       this.#shown = listing;
       this.#pending.prune(listing.revision);
+      this.#dropErrorsBefore(listing.load);
       if (this.reauth?.action === 'list-signins') this.reauth = null;
       const { page, pageSize, total, items } = listing.page;
       // A revocation emptied the last page: show the new last page instead.
@@ -196,6 +204,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     // Nothing user-specific survives a sign-out.
     this.#shown = undefined;
     this.rowErrors = new Map();
+    this.#errorLoads.clear();
     this.reauth = null;
     this.page = 1;
   }
@@ -622,6 +631,8 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
 
   #succeeded(key: string, revision: number, announcement: string): void {
     this.#pending.confirmed(key, revision);
+    // Whatever kept "sign out of all other devices" from working is over too.
+    this.#setRowError(OTHERS, undefined);
     this.announcement = announcement;
     this.requestUpdate();
   }
@@ -649,11 +660,30 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   }
 
   #setRowError(key: string, message: string | undefined): void {
-    if (this.rowErrors.get(key) === message) return;
+    const previous = this.rowErrors.get(key);
+    if (previous === message) return;
     const next = new Map(this.rowErrors);
-    if (message === undefined) next.delete(key);
-    else next.set(key, message);
+    if (message === undefined) {
+      next.delete(key);
+      this.#errorLoads.delete(key);
+      // The live region must not keep repeating a failure that is over.
+      if (this.announcement === previous) this.announcement = '';
+    } else {
+      next.set(key, message);
+      this.#errorLoads.set(key, this.#loads);
+    }
     this.rowErrors = next;
+  }
+
+  /**
+   * A list that started loading after a failure shows how things are now
+   * (the network is back, the row is gone or still there): its message is
+   * stale. A load already under way when the failure happened proves nothing.
+   */
+  #dropErrorsBefore(load: number): void {
+    for (const [key, since] of [...this.#errorLoads]) {
+      if (since < load) this.#setRowError(key, undefined);
+    }
   }
 }
 
