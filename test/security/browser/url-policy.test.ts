@@ -249,8 +249,8 @@ describe('security: one URL policy for every link and navigation', () => {
         const root = element.shadowRoot!;
         tried.push(url);
         expect(hrefs(element)).to.deep.equal([]);
-        expect(root.querySelector('[part~="add-account"]')).to.equal(null);
-        expect(root.querySelector('[part~="manage-account"]')).to.equal(null);
+        expect(root.querySelector('[part~="add-account"]')?.outerHTML).to.equal(undefined);
+        expect(root.querySelector('[part~="manage-account"]')?.outerHTML).to.equal(undefined);
         const expired = root.querySelector<HTMLElement>('[part~="menu-item-expired"]')!;
         expect(expired.localName).to.equal('button');
         expect(expired.getAttribute('aria-disabled')).to.equal('true');
@@ -270,7 +270,9 @@ describe('security: one URL policy for every link and navigation', () => {
       const element = wrapper.querySelector<AccountSwitcher>('account-switcher')!;
       await waitUntil(() => controller.getSnapshot().status === 'signed-out');
       await element.updateComplete;
-      expect(element.shadowRoot!.querySelector('[part~="sign-in-link"]')).to.equal(null);
+      expect(element.shadowRoot!.querySelector('[part~="sign-in-link"]')?.outerHTML).to.equal(
+        undefined,
+      );
       expect(hrefs(element)).to.deep.equal([]);
     });
 
