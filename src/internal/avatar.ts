@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CurrentUser } from '../core/types.js';
+import { displayText } from './format.js';
 import { safeImageSrc } from './safe-url.js';
 
 /** A stable hue for an id (FNV-1a), so a person or team keeps their colour everywhere. */
@@ -22,10 +23,19 @@ export function initialsOf(name: string): string {
   return (first + last).toLocaleUpperCase();
 }
 
-/** The name to show for a user: full name, else username, else email, else the id. */
+/**
+ * The name to show for a user: full name, else username, else email, else the
+ * id, each cleaned of bidirectional controls (see `displayText`).
+ */
 export function displayName(user: CurrentUser | undefined, fallback = ''): string {
-  const full = [user?.first_name, user?.last_name].filter(Boolean).join(' ').trim();
-  return full || user?.username || user?.primary_email_address?.email || user?.id || fallback;
+  const full = [user?.first_name, user?.last_name].map(displayText).filter(Boolean).join(' ');
+  return (
+    full.trim() ||
+    displayText(user?.username) ||
+    displayText(user?.primary_email_address?.email) ||
+    displayText(user?.id) ||
+    fallback
+  );
 }
 
 export interface AvatarOptions {

@@ -152,3 +152,22 @@ export function truncate(value: string, max: number): string {
   if (code >= 0xd800 && code <= 0xdbff) end--;
   return `${value.slice(0, end)}…`;
 }
+
+/**
+ * The bidirectional formatting characters: embeddings and overrides
+ * (U+202A–U+202E), isolates (U+2066–U+2069) and the marks U+200E, U+200F and
+ * U+061C.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A server-supplied string (name, email, city, organization, device) as the
+ * elements show it: without bidirectional controls, so it cannot reverse or
+ * reorder the text around it (a right-to-left override turned "Lisbon,
+ * Portugal" into "lagutroP ,nobsiL"). Elements also render each such string
+ * in its own isolating element, so even genuine right-to-left text stays
+ * inside its box. Anything but a string gives an empty string.
+ */
+export function displayText(value: unknown): string {
+  return typeof value === 'string' ? value.replace(BIDI_CONTROLS, '') : '';
+}

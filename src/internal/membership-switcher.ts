@@ -9,6 +9,7 @@ import type { SessionAction, SessionElementsEvent } from '../events.js';
 import { ActionRunner, feedbackStyles } from './action-runner.js';
 import { avatar } from './avatar.js';
 import { type CommonStrings, errorMessage } from './common-strings.js';
+import { displayText } from './format.js';
 import { MenuButtonController } from './menu-button.js';
 import { chevronIcon, group, loadingTrigger, radioItem, textBlock } from './menu-items.js';
 import { menuStyles } from './menu.styles.js';
@@ -69,7 +70,7 @@ export abstract class MembershipSwitcher<
   protected abstract fetch(controller: SessionController, signal: AbortSignal): Promise<M[]>;
   /** The membership id the sign-in has chosen, if any. */
   protected abstract activeMembershipId(signIn: SignIn): string | undefined;
-  /** What an item's entry shows under its name, if anything. */
+  /** What an item's entry shows under its name, if anything (server text through `displayText`). */
   protected optionDetail?(item: M): string | undefined;
   /** The picture on an item's avatar, if any (otherwise its initials show). */
   protected optionImage?(item: M): string | undefined;
@@ -166,12 +167,13 @@ export abstract class MembershipSwitcher<
   }
 
   #toOption(item: M): MembershipOption<M> {
+    const name = displayText(item.name);
     return {
       key: item.membership_id,
       item,
-      label: item.name,
+      label: name,
       detail: this.optionDetail?.(item),
-      avatar: avatar({ id: item.id, name: item.name, image: this.optionImage?.(item) }),
+      avatar: avatar({ id: item.id, name, image: this.optionImage?.(item) }),
     };
   }
 

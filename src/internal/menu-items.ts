@@ -94,11 +94,15 @@ export function group(label: string, items: unknown) {
 
 export const separator = html`<div role="separator" class="separator" part="separator"></div>`;
 
-/** A name with an optional second line, both cut with an ellipsis when too long. */
+/**
+ * A name with an optional second line, both cut with an ellipsis when too
+ * long. Each line is a `<bdi>`: names and emails come from the server, and
+ * right-to-left text in one must not reorder anything around it.
+ */
 export function textBlock(label: string, detail?: string) {
   return html`<span class="text"
-    ><span class="label" part="label">${label}</span>${
-      detail ? html`<span class="detail" part="detail">${detail}</span>` : nothing
+    ><bdi class="label" part="label">${label}</bdi>${
+      detail ? html`<bdi class="detail" part="detail">${detail}</bdi>` : nothing
     }</span
   >`;
 }

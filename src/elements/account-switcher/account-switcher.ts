@@ -6,6 +6,7 @@ import { AccountSwitchEvent, AccountSwitchedEvent, type SignOutScope } from '../
 import { ActionRunner } from '../../internal/action-runner.js';
 import { avatar, displayName } from '../../internal/avatar.js';
 import { errorMessage } from '../../internal/common-strings.js';
+import { displayText } from '../../internal/format.js';
 import { MenuButtonController } from '../../internal/menu-button.js';
 import {
   actionItem,
@@ -147,7 +148,7 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
     const name = this.#name(active);
     return html`${this.menu.renderTrigger(
       html`${this.#avatar(active)}<span class="visually-hidden">${t.signedInAs}</span>
-        ${textBlock(name, active.user?.primary_email_address?.email)} ${chevronIcon}`,
+        ${textBlock(name, this.#email(active))} ${chevronIcon}`,
     )}
     ${this.menu.renderMenu(
       html`${group(
@@ -172,6 +173,10 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
     return displayName(signIn.user, this.t.unknownUser);
   }
 
+  #email(signIn: SignIn): string | undefined {
+    return displayText(signIn.user?.primary_email_address?.email) || undefined;
+  }
+
   #avatar(signIn: SignIn) {
     return avatar({
       id: signIn.user?.id ?? signIn.user_id ?? signIn.id,
@@ -182,7 +187,7 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
 
   #accountItem(signIn: SignIn, activeId: string) {
     const label = this.#name(signIn);
-    const detail = signIn.user?.primary_email_address?.email;
+    const detail = this.#email(signIn);
     if (signIn.id !== activeId && isExpired(signIn)) {
       const signInUrl = safeHref(this.signInUrl);
       return actionItem({

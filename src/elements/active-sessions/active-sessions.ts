@@ -372,7 +372,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
       <span part="device-icon" class="icon">${deviceIcon(row.kind)}</span>
       <div class="body">
         <p class="heading">
-          <span part="title" class="title" title=${row.title}>${row.title}</span>
+          <bdi part="title" class="title" title=${row.title}>${row.title}</bdi>
           ${
             row.current
               ? html`<span part="badge badge-current" class="badge current">${t.thisDevice}</span>`
@@ -398,7 +398,9 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
                   >${row.flag ? html`<span aria-hidden="true">${row.flag} </span>` : nothing}<span
                     class="text"
                     title=${row.location}
-                    >${row.location}</span
+                    >${row.locationParts.map(
+                      (piece, i) => html`${i ? ', ' : ''}<bdi>${piece}</bdi>`,
+                    )}</span
                   ></span
                 >`
               : nothing
@@ -406,7 +408,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
           ${
             row.ip
               ? html`<span part="ip" class="ip"
-                  ><span class="visually-hidden">${t.ipAddress} </span>${row.ip}</span
+                  ><span class="visually-hidden">${t.ipAddress} </span><bdi>${row.ip}</bdi></span
                 >`
               : nothing
           }

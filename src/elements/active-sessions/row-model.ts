@@ -2,6 +2,7 @@ import type { SignIn } from '../../core/types.js';
 import { type DeviceInfo, type DeviceKind, parseDevice } from '../../internal/device.js';
 import {
   countryName,
+  displayText,
   flagEmoji,
   formatDate,
   formatDateTime,
@@ -34,7 +35,10 @@ export interface RowModel {
   kind: DeviceKind;
   title: string;
   flag: string;
+  /** "Lisbon, Portugal", for the tooltip. */
   location?: string;
+  /** The same place in pieces ("Lisbon", "Portugal"), each shown in its own isolating element. */
+  locationParts: string[];
   ip?: string;
   activeNow: boolean;
   lastActive?: Moment;
@@ -71,10 +75,13 @@ function deviceOf(signIn: SignIn): DeviceInfo {
   return device;
 }
 
-/** "Chrome 141 on macOS" in the strings' language. */
+/** "Chrome 141 on macOS" in the strings' language; the names may come from the server. */
 export function deviceTitle(signIn: SignIn, t: ActiveSessionsStrings): string {
   const device = deviceOf(signIn);
-  return t.deviceTitle(device.browser, device.os);
+  return t.deviceTitle(
+    displayText(device.browser) || undefined,
+    displayText(device.os) || undefined,
+  );
 }
 
 export function toRow(signIn: SignIn, t: ActiveSessionsStrings, options: RowOptions): RowModel {
@@ -84,6 +91,7 @@ export function toRow(signIn: SignIn, t: ActiveSessionsStrings, options: RowOpti
   const created = parseDate(signIn.createdAt);
   const expires = parseDate(signIn.expiresAt);
   const expired = !!expires && expires.getTime() <= now;
+  const placeParts = options.hideLocation ? [] : place(signIn, lang);
   const moment = (date: Date, text: string): Moment => ({
     iso: date.toISOString(),
     text,
@@ -95,7 +103,8 @@ export function toRow(signIn: SignIn, t: ActiveSessionsStrings, options: RowOpti
     kind: device.kind,
     title: deviceTitle(signIn, t),
     flag: options.hideLocation ? '' : flagEmoji(signIn.countryCode),
-    location: options.hideLocation ? undefined : place(signIn, lang),
+    location: placeParts.length ? placeParts.join(', ') : undefined,
+    locationParts: placeParts,
     ip: options.hideIp ? undefined : address(signIn.ipAddress, options.maskIp),
     activeNow: !!lastActive && Math.abs(now - lastActive.getTime()) < MINUTE,
     lastActive: lastActive && moment(lastActive, relativeTime(lastActive, now, lang)),
@@ -110,12 +119,11 @@ export function toRow(signIn: SignIn, t: ActiveSessionsStrings, options: RowOpti
   };
 }
 
-/** "Lisbon, Portugal": city, then country (named from the code when missing) or region. */
-function place(signIn: SignIn, lang: string): string | undefined {
+/** ["Lisbon", "Portugal"]: city, then country (named from the code when missing) or region. */
+function place(signIn: SignIn, lang: string): string[] {
   const city = text(signIn.city);
   const country = text(signIn.country) ?? countryName(signIn.countryCode, lang);
-  const parts = [city, country ?? text(signIn.region)].filter((part): part is string => !!part);
-  return parts.length ? parts.join(', ') : undefined;
+  return [city, country ?? text(signIn.region)].filter((part): part is string => !!part);
 }
 
 function address(ip: unknown, mask: boolean): string | undefined {
@@ -123,8 +131,8 @@ function address(ip: unknown, mask: boolean): string | undefined {
   return text(ip, MAX_IP);
 }
 
+/** Server text, cleaned of bidirectional controls, trimmed and cut; undefined when empty. */
 function text(value: unknown, max = MAX_PLACE): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
+  const trimmed = displayText(value).trim();
   return trimmed ? truncate(trimmed, max) : undefined;
 }

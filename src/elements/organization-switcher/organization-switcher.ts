@@ -3,6 +3,7 @@ import type { SessionController } from '../../core/session-controller.js';
 import type { Organization, SignIn } from '../../core/types.js';
 import { OrganizationSwitchEvent, OrganizationSwitchedEvent } from '../../events.js';
 import { avatar, displayName } from '../../internal/avatar.js';
+import { displayText } from '../../internal/format.js';
 import { type MembershipOption, MembershipSwitcher } from '../../internal/membership-switcher.js';
 import {
   type OrganizationSwitcherStrings,
@@ -78,7 +79,8 @@ export class OrganizationSwitcher extends MembershipSwitcher<
 
   /** The user's role in the organization. */
   protected override optionDetail(organization: Organization): string | undefined {
-    return organization.role ? this.t.role(organization.role) : undefined;
+    const role = displayText(organization.role);
+    return role ? this.t.role(role) : undefined;
   }
 
   protected override optionImage(organization: Organization): string | undefined {
