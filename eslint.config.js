@@ -70,7 +70,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'demo/**', 'test/server/**', 'test/security/server/**', '*.config.*', '.ci/**'],
+    files: [
+      'scripts/**',
+      'bench/**',
+      'demo/**',
+      'test/server/**',
+      'test/security/server/**',
+      '*.config.*',
+      '.ci/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

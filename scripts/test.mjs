@@ -60,7 +60,12 @@ suite(
 );
 
 // Node 20's test runner does not expand globs, so the files are listed here.
-const nodeTestFiles = ['test/server', 'test/security/server', 'test/e2e', 'test/integration'].flatMap((dir) =>
+const nodeTestFiles = [
+  'test/server',
+  'test/security/server',
+  'test/e2e',
+  'test/integration',
+].flatMap((dir) =>
   existsSync(dir)
     ? readdirSync(dir, { recursive: true, encoding: 'utf8' })
         .filter((file) => file.endsWith('.test.ts'))

@@ -32,11 +32,20 @@ export interface SessionElementTypes {
       | 'session-error'
       | 'reauth-required';
     attributes: {
-      /** Where "Add account" leads (a sign-in page that adds an account); hidden when unset. */
+      /**
+       * Where "Add account" leads (a sign-in page that adds an account); hidden
+       * when unset or not an http(s) or relative URL.
+       */
       'add-account-url'?: AccountSwitcher['addAccountUrl'];
-      /** Where "Manage account" leads (the user's profile page); hidden when unset. */
+      /**
+       * Where "Manage account" leads (the user's profile page); hidden when unset
+       * or not an http(s) or relative URL.
+       */
       'manage-account-url'?: AccountSwitcher['manageAccountUrl'];
-      /** The sign-in page: the signed-out link and "Sign in again" for an expired account. */
+      /**
+       * The sign-in page: the signed-out link and "Sign in again" for an expired
+       * account (no link, a disabled item, unless it is an http(s) or relative URL).
+       */
       'sign-in-url'?: AccountSwitcher['signInUrl'];
     };
   };
@@ -90,13 +99,20 @@ export interface SessionElementTypes {
   /** `<session-provider>`: Provides the session to the elements inside it. */
   'session-provider': {
     element: SessionProvider;
-    properties: 'apiBase' | 'backend' | 'controller' | 'refreshInterval';
+    properties: 'apiBase' | 'backend' | 'controller' | 'redirectOrigins' | 'refreshInterval';
     events: 'session-change';
     attributes: {
       /** Base URL of the HTTP contract used when no backend or controller is given. */
       'api-base'?: SessionProvider['apiBase'];
       /** How often to revalidate the session while the page is visible, in ms (0 = never). */
       'refresh-interval'?: SessionProvider['refreshInterval'] | `${number}`;
+      /**
+       * Space-separated origins besides the page's own that the backend's sign-out
+       * redirect may lead to, e.g. `https://id.example`; a redirect anywhere else
+       * is not followed. Applies to the controller this provider creates (a given
+       * controller brings its own `redirectOrigins`).
+       */
+      'redirect-origins'?: SessionProvider['redirectOrigins'];
     };
   };
   /** `<sign-out-button>`: A sign-out button for one account, this browser, or every device. */
@@ -112,7 +128,10 @@ export interface SessionElementTypes {
       scope?: SignOutButton['scope'];
       /** The account to sign out with `scope="signin"`; default: the active one. */
       'signin-id'?: SignOutButton['signInId'];
-      /** Where to go after signing out; wins over the backend's redirect. */
+      /**
+       * Where to go after signing out; wins over the backend's redirect. Only an
+       * http(s) or relative URL counts; anything else is ignored.
+       */
       'redirect-url'?: SignOutButton['redirectUrl'];
       /**
        * Ask in an alert dialog first. Unset: only for `scope="everywhere"`.
