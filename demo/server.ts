@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -118,9 +118,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       // A second wall behind the request filter in `handle`: only the page's own files.
       fs: {
         strict: true,
-        allow: ['index.html', 'demo/page.ts', 'demo/panel.ts', 'src', 'node_modules'].map((path) =>
-          join(ROOT, path),
-        ),
+        allow: [
+          ...['index.html', 'demo/page.ts', 'demo/panel.ts', 'src', 'node_modules'],
+          // The built example apps and the CDN file (the integration tests open them here).
+          ...readdirSync(join(ROOT, 'examples')).map((name) => join('examples', name, 'dist')),
+          'dist/session-elements.js',
+        ].map((path) => join(ROOT, path)),
         deny: [
           ...['.env', '.env.*', '*.{crt,pem}', '**/.git/**'],
           ...['**/.data/**', '*.db', '*.db-*', '*.secret', '**/src/server/**'],
