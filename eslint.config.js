@@ -18,12 +18,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['lit', 'lit/*', '@lit/*'], message: 'src/core stays headless.' }] },
+        {
+          patterns: [
+            { group: ['lit', 'lit/*', '@lit/*'], message: 'src/core stays headless.' },
+            { group: ['../*'], message: 'src/core imports nothing outside itself.' },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['src/elements/**/*.ts'],
+    files: ['src/elements/**/*.ts', 'src/internal/**/*.ts', 'src/controllers/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -53,11 +53,11 @@ async function elementRender(): Promise<{
     revalidateOnFocus: false,
   });
   await controller.refetch();
-  const list = controller.listSignins.bind(controller);
+  const list = controller.listSignIns.bind(controller);
   let ready = 0;
   let markReady = () => {};
   const dataReady = new Promise<void>((resolve) => (markReady = resolve));
-  controller.listSignins = async (query, options) => {
+  controller.listSignIns = async (query, options) => {
     const page = await list(query, options);
     ready = performance.now();
     markReady();
@@ -160,7 +160,7 @@ async function run(iterations = 5) {
     last?.element.remove();
     last = await elementRender();
     element.push(last.ms);
-    const page = await last.backend.listSignins(
+    const page = await last.backend.listSignIns(
       { page: 1, pageSize: ROWS, status: 'all' },
       { signal: new AbortController().signal },
     );

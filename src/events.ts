@@ -31,7 +31,7 @@ export type SessionAction =
 export type RevokeScope = 'one' | 'others';
 export type SignOutScope = 'signin' | 'session' | 'everywhere';
 
-export interface SigninRevokeDetail {
+export interface SignInRevokeDetail {
   signins: readonly SignIn[];
   scope: RevokeScope;
 }
@@ -63,13 +63,13 @@ export interface ReauthRequiredDetail {
   retry(): void;
 }
 
-export class SigninRevokeEvent extends SessionElementsEvent<SigninRevokeDetail> {
-  constructor(detail: SigninRevokeDetail) {
+export class SignInRevokeEvent extends SessionElementsEvent<SignInRevokeDetail> {
+  constructor(detail: SignInRevokeDetail) {
     super('signin-revoke', detail, true);
   }
 }
-export class SigninRevokedEvent extends SessionElementsEvent<SigninRevokeDetail> {
-  constructor(detail: SigninRevokeDetail) {
+export class SignInRevokedEvent extends SessionElementsEvent<SignInRevokeDetail> {
+  constructor(detail: SignInRevokeDetail) {
     super('signin-revoked', detail);
   }
 }
@@ -148,8 +148,8 @@ export const SESSION_EVENTS = Object.freeze([
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'signin-revoke': SigninRevokeEvent;
-    'signin-revoked': SigninRevokedEvent;
+    'signin-revoke': SignInRevokeEvent;
+    'signin-revoked': SignInRevokedEvent;
     'account-switch': AccountSwitchEvent;
     'account-switched': AccountSwitchedEvent;
     'organization-switch': OrganizationSwitchEvent;

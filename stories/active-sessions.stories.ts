@@ -68,7 +68,7 @@ export const Default: Story = {};
 export const Loading = session<Args>(loadingSession);
 
 /** The session is known, the list of devices is still on its way. */
-export const LoadingList = session<Args>(pendingCall('listSignins'));
+export const LoadingList = session<Args>(pendingCall('listSignIns'));
 
 /** A filter that matches nothing shows the empty message. */
 export const Empty = session<Args>({ seed: onlyThisDeviceWorld }, { args: { status: 'offline' } });
@@ -80,22 +80,22 @@ export const OnlyThisDevice = session<Args>({ seed: onlyThisDeviceWorld });
 export const ManyDevices = session<Args>({ seed: manyDevicesWorld(40) });
 
 /** Listing the devices failed with a 500: the error and a retry button. */
-export const ListError = session<Args>(failing('listSignins'));
+export const ListError = session<Args>(failing('listSignIns'));
 
 /** The session itself could not be loaded. */
 export const SessionError = session<Args>(failing('getSession'));
 
 /** The server sent a list that breaks the contract: an error, never a crash. */
-export const MalformedList = session<Args>(malformed('listSignins'));
+export const MalformedList = session<Args>(malformed('listSignIns'));
 
 /** Revalidation was rate limited (429): the list stays, marked as possibly out of date. */
 export const Stale = session<Args>(staleSession);
 
 /** The server wants the user to confirm who they are before listing devices. */
-export const ReauthRequired = session<Args>(failing('listSignins', 'reauth-required'));
+export const ReauthRequired = session<Args>(failing('listSignIns', 'reauth-required'));
 
 /** Signing a device out failed: the message sits on its row. */
-export const RevokeFails = session<Args>(failing('removeSignin'), {
+export const RevokeFails = session<Args>(failing('removeSignIn'), {
   play: clickParts('active-sessions', ['revoke-button'], ['dialog-confirm']),
 });
 
@@ -105,7 +105,7 @@ export const ConfirmRevokeOthers: Story = {
 };
 
 /** A device being signed out shows a pending row until the server answers. */
-export const Revoking = session<Args>(pendingCall('removeSignin'), {
+export const Revoking = session<Args>(pendingCall('removeSignIn'), {
   play: clickParts('active-sessions', ['revoke-button'], ['dialog-confirm']),
 });
 
@@ -123,7 +123,7 @@ export const HostileNames = session<Args>({ seed: hostileWorld });
 
 export const Dark: Story = { globals: { scheme: 'dark' } };
 
-export const DarkError = session<Args>(failing('listSignins'), { globals: { scheme: 'dark' } });
+export const DarkError = session<Args>(failing('listSignIns'), { globals: { scheme: 'dark' } });
 
 /** Restyled only through the `--session-*` tokens and `::part()`. */
 export const Theming: Story = {

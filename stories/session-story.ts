@@ -1,7 +1,7 @@
 import type { StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { waitFor } from 'storybook/test';
-import type { BackendCapabilities, RequestOptions } from '../src/backends/backend.js';
+import type { BackendCapabilities, RequestOptions } from '../src/core/backend.js';
 import { MemoryBackend, type MemoryMethod, type MemorySeed } from '../src/backends/memory.js';
 import { SessionError, type SessionErrorCode } from '../src/core/errors.js';
 import { SessionController } from '../src/core/session-controller.js';
@@ -20,7 +20,7 @@ export interface SessionScenario {
   capabilities?: Partial<BackendCapabilities>;
   /** Backend methods that never answer, so their loading state stays on screen. */
   hold?: MemoryMethod[];
-  /** Faults queued before anything loads, e.g. `(b) => b.failNext('server', { method: 'listSignins', status: 500 })`. */
+  /** Faults queued before anything loads, e.g. `(b) => b.failNext('server', { method: 'listSignIns', status: 500 })`. */
   faults?: (backend: MemoryBackend) => void;
   /** Runs once the first session load settled: e.g. queue a 429 and revalidate to show the stale state. */
   afterLoad?: (controller: SessionController, backend: MemoryBackend) => unknown;

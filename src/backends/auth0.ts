@@ -1,12 +1,12 @@
 import { SessionError } from '../core/errors.js';
 import type {
   CurrentUser,
-  ListSigninsQuery,
+  ListSignInsQuery,
   Session,
   SignIn,
   SignOutTarget,
 } from '../core/types.js';
-import type { BackendCapabilities, RequestOptions } from './backend.js';
+import type { BackendCapabilities, RequestOptions } from '../core/backend.js';
 import { ensureOk, globalFetch, readJson, send } from './http.js';
 import { currentThenRecent, pageOf } from './paging.js';
 import { NO_CAPABILITIES, PartialBackend, soleSession } from './partial.js';
@@ -192,7 +192,7 @@ export class Auth0Backend extends PartialBackend {
    * The user's sessions on every device, this browser's first, paged in memory.
    * Any status but `all` rejects with `unsupported` (capability `statusFilter` is off).
    */
-  async listSignins(q: ListSigninsQuery, o: RequestOptions) {
+  async listSignIns(q: ListSignInsQuery, o: RequestOptions) {
     if (q.status && q.status !== 'all') return this.unsupported('filtering sign-ins by status');
     const response = await ensureOk(await send(this.#fetch, 'GET', this.baseUrl, o));
     const current = this.#currentId();
@@ -203,7 +203,7 @@ export class Auth0Backend extends PartialBackend {
   }
 
   /** Ends one Auth0 session: DELETE `${baseUrl}/:id` with cookies and the CSRF header. */
-  async removeSignin(signInId: string, o: RequestOptions): Promise<void> {
+  async removeSignIn(signInId: string, o: RequestOptions): Promise<void> {
     if (!signInId) throw new SessionError('not-found', 'No sign-in id was given.');
     const url = `${this.baseUrl}/${encodeURIComponent(signInId)}`;
     await ensureOk(await send(this.#fetch, 'DELETE', url, o));
@@ -212,7 +212,7 @@ export class Auth0Backend extends PartialBackend {
   /**
    * This browser (no id, `all`, or this browser's id) signs out by redirect to
    * `logoutUrl`, returned as `redirectUrl` without a request; another sign-in's
-   * id ends that session like `removeSignin`. `everywhere` is unsupported.
+   * id ends that session like `removeSignIn`. `everywhere` is unsupported.
    * The browser must reach the logout route: leave the sign-out elements'
    * `redirect-url` unset, or point it there (nextjs-auth0 takes `?returnTo=`).
    */
@@ -220,7 +220,7 @@ export class Auth0Backend extends PartialBackend {
     if (t.everywhere) return this.unsupported('signing out everywhere');
     const target = t.signInId;
     if (target && !t.all && target !== this.#activeId && target !== this.#currentId()) {
-      await this.removeSignin(target, o);
+      await this.removeSignIn(target, o);
       return {};
     }
     return { redirectUrl: this.logoutUrl };

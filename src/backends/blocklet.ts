@@ -1,14 +1,14 @@
 import { SessionError, toSessionError } from '../core/errors.js';
 import type {
   CurrentUser,
-  ListSigninsQuery,
+  ListSignInsQuery,
   Page,
   Session,
   SignIn,
-  SigninStatus,
+  SignInStatus,
   SignOutTarget,
 } from '../core/types.js';
-import type { BackendCapabilities, RequestOptions } from './backend.js';
+import type { BackendCapabilities, RequestOptions } from '../core/backend.js';
 import { statusError } from './http.js';
 import { pageQuery } from './paging.js';
 import { NO_CAPABILITIES, PartialBackend, soleSession } from './partial.js';
@@ -47,7 +47,7 @@ export interface BlockletSessionQuery {
   /** Sessions per page. */
   pageSize: number;
   /** Only sessions in this state; absent for all of them. */
-  status?: SigninStatus;
+  status?: SignInStatus;
 }
 
 /**
@@ -64,7 +64,7 @@ export interface BlockletLogoutOptions {
   /** The device whose sessions end; absent, the SDK sends this browser's. */
   visitorId?: string;
   /** End every session in this state instead (with `online`, all but `visitorId`'s). */
-  status?: SigninStatus;
+  status?: SignInStatus;
   /** Also end them in the other apps of the federated login group. */
   includeFederated?: boolean;
 }
@@ -104,7 +104,7 @@ export interface BlockletBackendOptions {
 /** What the backend keeps about a listed session to end it later. */
 interface Known {
   visitorId?: string;
-  status?: SigninStatus;
+  status?: SignInStatus;
 }
 
 interface ParsedSession extends Known {
@@ -124,9 +124,9 @@ const KNOWN_LIMIT = 500;
 /** Page size of the count taken before signing out every other device. */
 const COUNT_PAGE = 100;
 
-function optionalStatus(value: unknown): SigninStatus | undefined {
+function optionalStatus(value: unknown): SignInStatus | undefined {
   return typeof value === 'string' && STATUSES.includes(value)
-    ? (value as SigninStatus)
+    ? (value as SignInStatus)
     : undefined;
 }
 
@@ -281,7 +281,7 @@ export class BlockletBackend extends PartialBackend {
    * SDK as they are (`all` sends no status), `total` is Blocklet's `paging.total`.
    * This browser's session comes first within the page.
    */
-  async listSignins(q: ListSigninsQuery, o: RequestOptions): Promise<Page<SignIn>> {
+  async listSignIns(q: ListSignInsQuery, o: RequestOptions): Promise<Page<SignIn>> {
     const { page, pageSize } = pageQuery(q);
     const params: BlockletSessionQuery =
       q.status && q.status !== 'all' ? { page, pageSize, status: q.status } : { page, pageSize };
@@ -302,7 +302,7 @@ export class BlockletBackend extends PartialBackend {
    * this backend has not listed is `not-found`; an offline session is already
    * signed out and Blocklet cannot remove it, so that is `unsupported`.
    */
-  async removeSignin(signInId: string, o: RequestOptions): Promise<void> {
+  async removeSignIn(signInId: string, o: RequestOptions): Promise<void> {
     const target = this.#target(signInId);
     if (target.status === 'offline') return this.unsupported('removing an offline sign-in');
     await this.#logout(target.visitorId, o);
@@ -314,7 +314,7 @@ export class BlockletBackend extends PartialBackend {
    * which Blocklet applies to every online session but this browser's. `revoked`
    * is counted from the online sessions just before (Blocklet does not report it).
    */
-  override async revokeOtherSignins(o: RequestOptions): Promise<{ revoked: number }> {
+  override async revokeOtherSignIns(o: RequestOptions): Promise<{ revoked: number }> {
     const visitorId = this.#currentVisitor();
     if (!visitorId) return this.unsupported("signing out other devices without this browser's id");
     const online = await this.#list({ page: 1, pageSize: COUNT_PAGE, status: 'online' }, o);

@@ -4,7 +4,7 @@ import {
   codeForStatus,
   isSessionErrorCode,
 } from '../core/errors.js';
-import type { RequestOptions } from './backend.js';
+import type { RequestOptions } from '../core/backend.js';
 
 /**
  * The HTTP plumbing every fetch-based backend shares (RestBackend, Auth0Backend):

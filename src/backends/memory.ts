@@ -1,17 +1,17 @@
 import { SessionError, type SessionErrorCode } from '../core/errors.js';
 import type {
-  ListSigninsQuery,
+  ListSignInsQuery,
   Organization,
   Page,
   Session,
   SignIn,
-  SigninStatus,
+  SignInStatus,
   SignOutResult,
   SignOutTarget,
   TokenResult,
   Workspace,
 } from '../core/types.js';
-import type { BackendCapabilities, RequestOptions, SessionBackend } from './backend.js';
+import type { BackendCapabilities, RequestOptions, SessionBackend } from '../core/backend.js';
 import { type MemorySeed, demoSeed } from './memory-seed.js';
 import { currentThenRecent, pageOf } from './paging.js';
 import {
@@ -148,9 +148,9 @@ export class MemoryBackend implements SessionBackend {
     );
   }
 
-  listSignins(q: ListSigninsQuery, o: RequestOptions): Promise<Page<SignIn>> {
+  listSignIns(q: ListSignInsQuery, o: RequestOptions): Promise<Page<SignIn>> {
     return this.#call(
-      'listSignins',
+      'listSignIns',
       o,
       () => {
         const active = this.#requireActive();
@@ -166,9 +166,9 @@ export class MemoryBackend implements SessionBackend {
     );
   }
 
-  removeSignin(id: string, o: RequestOptions): Promise<void> {
+  removeSignIn(id: string, o: RequestOptions): Promise<void> {
     return this.#call(
-      'removeSignin',
+      'removeSignIn',
       o,
       () => {
         const active = this.#requireActive();
@@ -181,9 +181,9 @@ export class MemoryBackend implements SessionBackend {
     );
   }
 
-  revokeOtherSignins(o: RequestOptions): Promise<{ revoked: number }> {
+  revokeOtherSignIns(o: RequestOptions): Promise<{ revoked: number }> {
     return this.#call(
-      'revokeOtherSignins',
+      'revokeOtherSignIns',
       o,
       () => {
         const active = this.#requireActive();
@@ -395,7 +395,7 @@ export class MemoryBackend implements SessionBackend {
     );
   }
 
-  #status(signIn: SignIn, now: number): SigninStatus {
+  #status(signIn: SignIn, now: number): SignInStatus {
     if (signIn.expiresAt && Date.parse(signIn.expiresAt) <= now) return 'expired';
     const last = Date.parse(signIn.lastActiveAt ?? '');
     return now - last <= this.onlineWindow ? 'online' : 'offline';

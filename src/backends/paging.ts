@@ -1,4 +1,4 @@
-import type { ListSigninsQuery, Page, SignIn } from '../core/types.js';
+import type { ListSignInsQuery, Page, SignIn } from '../core/types.js';
 
 /** A positive whole number, or the fallback for anything else (missing, NaN, zero, negative). */
 function positive(value: number | undefined, fallback: number): number {
@@ -19,12 +19,12 @@ export function currentThenRecent(a: SignIn, b: SignIn): number {
 }
 
 /** The page number and size a query asks for: whole numbers from 1, defaults 1 and 10. */
-export function pageQuery(q: ListSigninsQuery): { page: number; pageSize: number } {
+export function pageQuery(q: ListSignInsQuery): { page: number; pageSize: number } {
   return { page: positive(q.page, 1), pageSize: positive(q.pageSize, 10) };
 }
 
 /** One page of a list held in memory, for sources that have no paging of their own. */
-export function pageOf<T>(items: readonly T[], q: ListSigninsQuery): Page<T> {
+export function pageOf<T>(items: readonly T[], q: ListSignInsQuery): Page<T> {
   const { page, pageSize } = pageQuery(q);
   return {
     items: items.slice((page - 1) * pageSize, page * pageSize),

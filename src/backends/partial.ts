@@ -1,7 +1,7 @@
 import { SessionError } from '../core/errors.js';
 import type {
   CurrentUser,
-  ListSigninsQuery,
+  ListSignInsQuery,
   Organization,
   Page,
   Session,
@@ -11,7 +11,7 @@ import type {
   TokenResult,
   Workspace,
 } from '../core/types.js';
-import type { BackendCapabilities, RequestOptions, SessionBackend } from './backend.js';
+import type { BackendCapabilities, RequestOptions, SessionBackend } from '../core/backend.js';
 
 /** Every capability off; adapters spread this and switch on what their auth system can do. */
 export const NO_CAPABILITIES: BackendCapabilities = Object.freeze({
@@ -52,12 +52,12 @@ export abstract class PartialBackend implements SessionBackend {
   protected abstract readonly adapterName: string;
 
   abstract getSession(o: RequestOptions): Promise<Session | null>;
-  abstract listSignins(q: ListSigninsQuery, o: RequestOptions): Promise<Page<SignIn>>;
-  abstract removeSignin(id: string, o: RequestOptions): Promise<void>;
+  abstract listSignIns(q: ListSignInsQuery, o: RequestOptions): Promise<Page<SignIn>>;
+  abstract removeSignIn(id: string, o: RequestOptions): Promise<void>;
   abstract signOut(t: SignOutTarget, o: RequestOptions): Promise<SignOutResult>;
 
   /** Unsupported unless overridden: signing out every other device at once. */
-  revokeOtherSignins(_o: RequestOptions): Promise<{ revoked: number }> {
+  revokeOtherSignIns(_o: RequestOptions): Promise<{ revoked: number }> {
     return this.unsupported('revoking every other sign-in');
   }
 

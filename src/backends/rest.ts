@@ -1,5 +1,5 @@
-import type { ListSigninsQuery, SignOutTarget } from '../core/types.js';
-import type { BackendCapabilities, RequestOptions, SessionBackend } from './backend.js';
+import type { ListSignInsQuery, SignOutTarget } from '../core/types.js';
+import type { BackendCapabilities, RequestOptions, SessionBackend } from '../core/backend.js';
 import { ensureOk, globalFetch, readJson, send } from './http.js';
 import {
   parseList,
@@ -51,7 +51,7 @@ export class RestBackend implements SessionBackend {
     return this.#request('GET', '/', o, undefined, parseSession, true);
   }
 
-  listSignins(q: ListSigninsQuery, o: RequestOptions) {
+  listSignIns(q: ListSignInsQuery, o: RequestOptions) {
     const params = new URLSearchParams();
     if (q.page !== undefined) params.set('page', String(q.page));
     if (q.pageSize !== undefined) params.set('pageSize', String(q.pageSize));
@@ -60,11 +60,11 @@ export class RestBackend implements SessionBackend {
     return this.#request('GET', `/signins${query}`, o, undefined, (v) => parsePage(v, parseSignIn));
   }
 
-  async removeSignin(id: string, o: RequestOptions) {
+  async removeSignIn(id: string, o: RequestOptions) {
     await this.#request('DELETE', `/signins/${encodeURIComponent(id)}`, o, undefined, () => null);
   }
 
-  revokeOtherSignins(o: RequestOptions) {
+  revokeOtherSignIns(o: RequestOptions) {
     return this.#request('POST', '/signins/revoke-others', o, {}, parseRevoked);
   }
 

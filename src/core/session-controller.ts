@@ -1,4 +1,4 @@
-import type { BackendCapabilities, SessionBackend } from '../backends/backend.js';
+import type { BackendCapabilities, SessionBackend } from './backend.js';
 import { type Clock, systemClock } from './clock.js';
 import { CrossTab, type CrossTabKind } from './cross-tab.js';
 import {
@@ -13,7 +13,7 @@ import { type SessionState, activeSignIn, deepFreeze } from './session-state.js'
 import { SingleFlight } from './single-flight.js';
 import { TokenCache } from './token-cache.js';
 import type {
-  ListSigninsQuery,
+  ListSignInsQuery,
   Organization,
   Page,
   Session,
@@ -196,8 +196,8 @@ export class SessionController {
   }
 
   /** The current user's sign-ins on every device; identical concurrent queries share a request. */
-  listSignins(
-    query: ListSigninsQuery = {},
+  listSignIns(
+    query: ListSignInsQuery = {},
     options: { signal?: AbortSignal } = {},
   ): Promise<Page<SignIn>> {
     const q = {
@@ -207,7 +207,7 @@ export class SessionController {
     };
     return this.#read(
       `signins:${JSON.stringify(q)}`,
-      (signal) => this.backend.listSignins(q, { signal }),
+      (signal) => this.backend.listSignIns(q, { signal }),
       options.signal,
     );
   }
@@ -234,22 +234,22 @@ export class SessionController {
   }
 
   /** Revokes one sign-in by id; never rejects. */
-  removeSignin(signInId: string): Promise<ApiResult<void>> {
+  removeSignIn(signInId: string): Promise<ApiResult<void>> {
     return this.#settle(
       this.#mutate(
-        (signal) => this.backend.removeSignin(signInId, { signal }).then(() => undefined),
+        (signal) => this.backend.removeSignIn(signInId, { signal }).then(() => undefined),
         'revoked',
       ).then(() => undefined),
     );
   }
 
   /** Revokes every sign-in of the current user except this browser's; never rejects. */
-  revokeOtherSignins(): Promise<ApiResult<{ revoked: number }>> {
+  revokeOtherSignIns(): Promise<ApiResult<{ revoked: number }>> {
     this.#require('revokeOthers');
     let revoked = 0;
     return this.#settle(
       this.#mutate(async (signal) => {
-        revoked = (await this.backend.revokeOtherSignins({ signal })).revoked;
+        revoked = (await this.backend.revokeOtherSignIns({ signal })).revoked;
         return undefined;
       }, 'revoked').then(() => ({ revoked })),
     );

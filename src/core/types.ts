@@ -44,12 +44,12 @@ export interface SignIn {
   user?: CurrentUser;
 }
 
-export interface SigninAttempt {
+export interface SignInAttempt {
   id: string;
   [key: string]: unknown;
 }
 
-export interface SignupAttempt {
+export interface SignUpAttempt {
   id: string;
   [key: string]: unknown;
 }
@@ -58,8 +58,8 @@ export interface Session {
   active_signin: SignIn | null;
   /** Accounts signed in on THIS browser (multi-session). */
   signins: SignIn[];
-  signin_attempts: SigninAttempt[];
-  signup_attempts: SignupAttempt[];
+  signin_attempts: SignInAttempt[];
+  signup_attempts: SignUpAttempt[];
 }
 
 export interface Organization {
@@ -85,12 +85,12 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export type SigninStatus = 'online' | 'expired' | 'offline';
+export type SignInStatus = 'online' | 'expired' | 'offline';
 
-export interface ListSigninsQuery {
+export interface ListSignInsQuery {
   page?: number;
   pageSize?: number;
-  status?: SigninStatus | 'all';
+  status?: SignInStatus | 'all';
 }
 
 export interface SignOutTarget {

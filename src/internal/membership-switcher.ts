@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { BackendCapabilities } from '../backends/backend.js';
+import type { BackendCapabilities } from '../core/backend.js';
 import { toSessionError } from '../core/errors.js';
 import type { SessionController } from '../core/session-controller.js';
 import type { SessionState } from '../core/session-state.js';

@@ -1,4 +1,4 @@
-import type { CurrentUser, Organization, SignIn, SigninStatus, Workspace } from '../core/types.js';
+import type { CurrentUser, Organization, SignIn, SignInStatus, Workspace } from '../core/types.js';
 import { toDate, type AuthSessionRecord, type AuthUserRecord } from './auth-types.js';
 import type { Memberships } from './memberships.js';
 
@@ -86,7 +86,7 @@ export function statusOf(
   session: AuthSessionRecord,
   now: number,
   onlineWindow: number,
-): SigninStatus {
+): SignInStatus {
   const expires = toDate(session.expiresAt)?.getTime() ?? 0;
   if (expires <= now) return 'expired';
   const last =

@@ -1,4 +1,4 @@
-import type { Page, Session, SignIn, SigninStatus } from '../core/types.js';
+import type { Page, Session, SignIn, SignInStatus } from '../core/types.js';
 import type { AuthCalls } from './auth-calls.js';
 import type { AuthSessionRecord, AuthSessionWithUser } from './auth-types.js';
 import { badRequest, HttpError, notFound, unauthorized } from './errors.js';
@@ -116,7 +116,7 @@ async function freshSessionView(calls: AuthCalls): Promise<Session> {
 function pageQuery(query: URLSearchParams): {
   page: number;
   pageSize: number;
-  status?: SigninStatus;
+  status?: SignInStatus;
 } {
   const number = (name: string, fallback: number, max: number) => {
     const raw = query.get(name);
@@ -134,11 +134,11 @@ function pageQuery(query: URLSearchParams): {
   return {
     page: number('page', 1, 1_000_000),
     pageSize: number('pageSize', 10, 100),
-    ...(status === 'all' ? {} : { status: status as SigninStatus }),
+    ...(status === 'all' ? {} : { status: status as SignInStatus }),
   };
 }
 
-async function listSignins(input: OperationInput): Promise<OperationResult> {
+async function listSignIns(input: OperationInput): Promise<OperationResult> {
   const active = signedIn(input);
   const { page, pageSize, status } = pageQuery(input.query);
   // better-auth's list-sessions is the gate: it refuses a session that is not fresh.
@@ -183,7 +183,7 @@ async function endOnThisBrowser(calls: AuthCalls, session: AuthSessionRecord, is
   else await calls.call('revokeSession', { body: { token: session.token } });
 }
 
-async function removeSignin(input: OperationInput): Promise<OperationResult> {
+async function removeSignIn(input: OperationInput): Promise<OperationResult> {
   const active = signedIn(input);
   const target = await input.calls.context.adapter.findOne<AuthSessionRecord>({
     model: 'session',
@@ -222,7 +222,7 @@ function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function revokeOtherSignins(input: OperationInput): Promise<OperationResult> {
+async function revokeOtherSignIns(input: OperationInput): Promise<OperationResult> {
   const active = signedIn(input);
   // Parallel calls would each count every session as theirs: serialized, each
   // counts what was live before its own revocation and gone after it.
@@ -406,9 +406,9 @@ async function getSession(input: OperationInput): Promise<OperationResult> {
 
 export const OPERATIONS: Record<Operation, (input: OperationInput) => Promise<OperationResult>> = {
   getSession,
-  listSignins,
-  removeSignin,
-  revokeOtherSignins,
+  listSignIns,
+  removeSignIn,
+  revokeOtherSignIns,
   switchSignIn,
   switchOrganization,
   switchWorkspace,

@@ -1,9 +1,9 @@
 /** Every route of the HTTP contract (DESIGN §5); openapi.yaml describes the same set. */
 export const ROUTES = [
   { method: 'GET', path: '/', operation: 'getSession' },
-  { method: 'GET', path: '/signins', operation: 'listSignins' },
-  { method: 'POST', path: '/signins/revoke-others', operation: 'revokeOtherSignins' },
-  { method: 'DELETE', path: '/signins/{id}', operation: 'removeSignin' },
+  { method: 'GET', path: '/signins', operation: 'listSignIns' },
+  { method: 'POST', path: '/signins/revoke-others', operation: 'revokeOtherSignIns' },
+  { method: 'DELETE', path: '/signins/{id}', operation: 'removeSignIn' },
   { method: 'POST', path: '/switch-signin', operation: 'switchSignIn' },
   { method: 'POST', path: '/switch-organization', operation: 'switchOrganization' },
   { method: 'POST', path: '/switch-workspace', operation: 'switchWorkspace' },

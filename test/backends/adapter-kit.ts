@@ -1,4 +1,4 @@
-import type { SessionBackend } from '../../src/backends/backend.js';
+import type { SessionBackend } from '../../src/core/backend.js';
 import { SessionError } from '../../src/core/errors.js';
 import { staticEnvironment } from '../../src/core/environment.js';
 import { SessionController } from '../../src/core/session-controller.js';

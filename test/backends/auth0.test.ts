@@ -150,12 +150,12 @@ describe('Auth0Backend: the signed-in user', () => {
     const double = proxy({ profile: () => json(withoutSid) });
     const fallback = new Auth0Backend({ fetch: double.fetch });
     expect((await fallback.getSession(live()))!.active_signin!.id).to.equal(USER_ID);
-    const page = await fallback.listSignins({}, live());
+    const page = await fallback.listSignIns({}, live());
     expect(page.items.filter((item) => item.current)).to.deep.equal([]);
 
     const given = new Auth0Backend({ fetch: double.fetch, currentSessionId: () => SID });
     expect((await given.getSession(live()))!.active_signin!.id).to.equal(SID);
-    expect((await given.listSignins({}, live())).items[0].id).to.equal(SID);
+    expect((await given.listSignIns({}, live())).items[0].id).to.equal(SID);
   });
 
   it('rejects a profile without a subject as invalid-response', async () => {
@@ -179,7 +179,7 @@ describe('Auth0Backend: listing sessions', () => {
     const double = proxy();
     const backend = new Auth0Backend({ fetch: double.fetch });
     await backend.getSession(live());
-    const page = await backend.listSignins({ page: 1, pageSize: 10, status: 'all' }, live());
+    const page = await backend.listSignIns({ page: 1, pageSize: 10, status: 'all' }, live());
     expect(page).to.deep.equal({ items: EXPECTED, total: 3, page: 1, pageSize: 10 });
     const request = double.seen[1];
     expect([request.method, request.url, request.credentials]).to.deep.equal([
@@ -193,12 +193,12 @@ describe('Auth0Backend: listing sessions', () => {
     const double = proxy({ list: () => json({ sessions: SESSIONS, next: 'cursor-2' }) });
     const backend = new Auth0Backend({ fetch: double.fetch });
     await backend.getSession(live());
-    expect((await backend.listSignins({}, live())).items).to.deep.equal(EXPECTED);
+    expect((await backend.listSignIns({}, live())).items).to.deep.equal(EXPECTED);
   });
 
   it('drops everything SignIn has no field for: clients, methods, cookie, metadata, ASNs', async () => {
     const double = proxy();
-    const page = await new Auth0Backend({ fetch: double.fetch }).listSignins({}, live());
+    const page = await new Auth0Backend({ fetch: double.fetch }).listSignIns({}, live());
     const text = JSON.stringify(page);
     for (const leak of [
       'refresh_token',
@@ -220,16 +220,16 @@ describe('Auth0Backend: listing sessions', () => {
     const double = proxy({ list: () => json(many.slice().reverse()) });
     const backend = new Auth0Backend({ fetch: double.fetch });
     const ids = async (page: number, pageSize: number) =>
-      (await backend.listSignins({ page, pageSize }, live())).items.map((item) => item.id);
+      (await backend.listSignIns({ page, pageSize }, live())).items.map((item) => item.id);
     expect(await ids(2, 5)).to.deep.equal(['s6', 's7', 's8', 's9', 's10']);
     expect(await ids(3, 5)).to.deep.equal(['s11', 's12']);
-    expect(await backend.listSignins({ page: 9, pageSize: 5 }, live())).to.deep.equal({
+    expect(await backend.listSignIns({ page: 9, pageSize: 5 }, live())).to.deep.equal({
       items: [],
       total: 12,
       page: 9,
       pageSize: 5,
     });
-    const odd = await backend.listSignins({ page: 0, pageSize: Number.NaN }, live());
+    const odd = await backend.listSignIns({ page: 0, pageSize: Number.NaN }, live());
     expect([odd.page, odd.pageSize, odd.items.length]).to.deep.equal([1, 10, 10]);
   });
 
@@ -239,7 +239,7 @@ describe('Auth0Backend: listing sessions', () => {
     expect(Object.values(backend.capabilities).some(Boolean)).to.equal(false);
     expect(Object.keys(backend.capabilities).length).to.equal(8);
     for (const status of ['online', 'expired', 'offline'] as const) {
-      const error = await rejection(backend.listSignins({ status }, live()));
+      const error = await rejection(backend.listSignIns({ status }, live()));
       expect(error.code).to.equal('unsupported');
     }
     expect(double.seen.length).to.equal(0);
@@ -263,7 +263,7 @@ describe('Auth0Backend: listing sessions', () => {
     for (const body of bodies) {
       const double = proxy({ list: () => textResponse(body) });
       const error = await rejection(
-        new Auth0Backend({ fetch: double.fetch }).listSignins({}, live()),
+        new Auth0Backend({ fetch: double.fetch }).listSignIns({}, live()),
       );
       expect(error.code, body).to.equal('invalid-response');
     }
@@ -276,7 +276,7 @@ describe('Auth0Backend: listing sessions', () => {
       { id: 'c', device: { last_ip: 7, initial_ip: '192.0.2.1', last_user_agent: null } },
     ];
     const double = proxy({ list: () => json(odd) });
-    const page = await new Auth0Backend({ fetch: double.fetch }).listSignins({}, live());
+    const page = await new Auth0Backend({ fetch: double.fetch }).listSignIns({}, live());
     expect(page.items).to.deep.equal([
       { id: 'a', current: false },
       { id: 'b', expiresAt: '2025-05-01T00:00:00.000Z', current: false },
@@ -298,7 +298,7 @@ describe('Auth0Backend: listing sessions', () => {
       method === 'DELETE' ? json({}) : textResponse(hostile),
     );
     const backend = new Auth0Backend({ fetch: double.fetch });
-    const [item] = (await backend.listSignins({}, live())).items;
+    const [item] = (await backend.listSignIns({}, live())).items;
     expect(item).to.deep.equal({
       id: '../../users/auth0|x?admin=1#',
       userAgent: '<img src=x onerror=alert(1)>',
@@ -307,7 +307,7 @@ describe('Auth0Backend: listing sessions', () => {
     });
     expect(Object.getPrototypeOf(item)).to.equal(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
-    await backend.removeSignin(item.id, live());
+    await backend.removeSignIn(item.id, live());
     expect(double.seen[1].url).to.equal(
       '/api/auth/user/sessions/..%2F..%2Fusers%2Fauth0%7Cx%3Fadmin%3D1%23',
     );
@@ -319,8 +319,8 @@ describe('Auth0Backend: ending sessions', () => {
     const answers = [json({ id: 's1' }), new Response(null, { status: 204 })];
     const double = new FetchDouble(() => answers.shift()!);
     const backend = new Auth0Backend({ baseUrl: '/auth/sessions/', fetch: double.fetch });
-    await backend.removeSignin('s1', live());
-    await backend.removeSignin('s2', live());
+    await backend.removeSignIn('s1', live());
+    await backend.removeSignIn('s2', live());
     expect(
       double.seen.map((r: SeenRequest) => [r.method, r.url, r.credentials, r.body]),
     ).to.deep.equal([
@@ -333,7 +333,7 @@ describe('Auth0Backend: ending sessions', () => {
   it('refuses an empty id without a request', async () => {
     const double = proxy();
     const error = await rejection(
-      new Auth0Backend({ fetch: double.fetch }).removeSignin('', live()),
+      new Auth0Backend({ fetch: double.fetch }).removeSignIn('', live()),
     );
     expect(error.code).to.equal('not-found');
     expect(double.seen.length).to.equal(0);
@@ -383,7 +383,7 @@ describe('Auth0Backend: ending sessions', () => {
     for (const [response, code, status, message] of cases) {
       const double = proxy({ list: () => response });
       const error = await rejection(
-        new Auth0Backend({ fetch: double.fetch }).listSignins({}, live()),
+        new Auth0Backend({ fetch: double.fetch }).listSignIns({}, live()),
       );
       expect([error.code, error.status, error.message]).to.deep.equal([code, status, message]);
     }
@@ -392,7 +392,7 @@ describe('Auth0Backend: ending sessions', () => {
   it('carries Retry-After on a 429 from the proxy, on reads and on deletes', async () => {
     const limited = () => json({ error: 'Rate limit exceeded' }, 429, { 'Retry-After': '7' });
     const backend = new Auth0Backend({ fetch: new FetchDouble(limited).fetch });
-    for (const call of [backend.listSignins({}, live()), backend.removeSignin('s1', live())]) {
+    for (const call of [backend.listSignIns({}, live()), backend.removeSignIn('s1', live())]) {
       const error = await rejection(call);
       expect([error.code, error.status, error.retryAfter, error.message]).to.deep.equal([
         'rate-limited',
@@ -407,7 +407,7 @@ describe('Auth0Backend: ending sessions', () => {
     const double = proxy();
     const backend = new Auth0Backend({ fetch: double.fetch });
     const calls = [
-      backend.revokeOtherSignins(live()),
+      backend.revokeOtherSignIns(live()),
       backend.switchSignIn('s1', live()),
       backend.switchOrganization('org_1', live()),
       backend.switchWorkspace('w1', live()),
@@ -443,22 +443,22 @@ describe('Auth0Backend behind a SessionController', () => {
       const before = state.status === 'signed-in' ? state.revision : -1;
       expect(controller.capabilities.revokeOthers).to.equal(false);
 
-      const first = await controller.listSignins({ page: 1, pageSize: 10 });
+      const first = await controller.listSignIns({ page: 1, pageSize: 10 });
       expect(first.items.map((item) => item.id)).to.deep.equal(EXPECTED.map((item) => item.id));
       expect(first.items[0].current).to.equal(true);
 
-      const result = await controller.removeSignin(EXPECTED[1].id);
+      const result = await controller.removeSignIn(EXPECTED[1].id);
       expect(result).to.deep.equal({ ok: true, data: undefined });
       const after = controller.getSnapshot();
       expect(after.status === 'signed-in' ? after.revision : -1).to.equal(before + 1);
 
-      const second = await controller.listSignins({ page: 1, pageSize: 10 });
+      const second = await controller.listSignIns({ page: 1, pageSize: 10 });
       expect(second.items.map((item) => item.id)).to.deep.equal([EXPECTED[0].id, EXPECTED[2].id]);
       const deletes = double.seen.filter((request) => request.method === 'DELETE');
       expect(deletes.length).to.equal(1);
       expect(deletes[0].headers['X-Session-Elements']).to.equal('1');
 
-      const failed = await controller.removeSignin('gone');
+      const failed = await controller.removeSignIn('gone');
       expect(failed.ok ? 'ok' : failed.error.code).to.equal('server');
     } finally {
       unsubscribe();

@@ -148,7 +148,7 @@ describe('BlockletBackend: listing sessions', () => {
   it('maps a recorded getMyLoginSessions page onto sign-ins, this browser first', async () => {
     const sdk = recordedSdk();
     const backend = new BlockletBackend(sdk.options({ visitorId: () => LAPTOP_VISITOR }));
-    const page = await backend.listSignins({ page: 1, pageSize: 2, status: 'all' }, live());
+    const page = await backend.listSignIns({ page: 1, pageSize: 2, status: 'all' }, live());
     expect(page).to.deep.equal({ items: EXPECTED, total: 5, page: 1, pageSize: 2 });
     expect(sdk.listCalls).to.deep.equal([[{}, { page: 1, pageSize: 2 }]]);
   });
@@ -158,9 +158,9 @@ describe('BlockletBackend: listing sessions', () => {
     const backend = new BlockletBackend(sdk.options({ appUrl: 'https://notes.example.com' }));
     const totals: Record<string, number> = {};
     for (const status of ['online', 'expired', 'offline'] as const) {
-      totals[status] = (await backend.listSignins({ page: 1, pageSize: 25, status }, live())).total;
+      totals[status] = (await backend.listSignIns({ page: 1, pageSize: 25, status }, live())).total;
     }
-    await backend.listSignins({ page: 3, pageSize: 2 }, live());
+    await backend.listSignIns({ page: 3, pageSize: 2 }, live());
     expect(totals).to.deep.equal({ online: 5, expired: 1, offline: 1 });
     expect(sdk.listCalls).to.deep.equal([
       [{ appUrl: 'https://notes.example.com' }, { page: 1, pageSize: 25, status: 'online' }],
@@ -173,16 +173,16 @@ describe('BlockletBackend: listing sessions', () => {
   it('pages with Blocklet: total from paging.total, page and size echoed, odd queries tidied', async () => {
     const sdk = new FakeBlockletSdk(deviceRows());
     const backend = new BlockletBackend(sdk.options());
-    const third = await backend.listSignins({ page: 3, pageSize: 3 }, live());
+    const third = await backend.listSignIns({ page: 3, pageSize: 3 }, live());
     expect(third.items.map((item) => item.id)).to.deep.equal(['s7']);
     expect([third.total, third.page, third.pageSize]).to.deep.equal([7, 3, 3]);
-    const past = await backend.listSignins({ page: 9, pageSize: 3 }, live());
+    const past = await backend.listSignIns({ page: 9, pageSize: 3 }, live());
     expect([past.items.length, past.total]).to.deep.equal([0, 7]);
-    await backend.listSignins({ page: -2, pageSize: 0 }, live());
+    await backend.listSignIns({ page: -2, pageSize: 0 }, live());
     expect(sdk.listCalls.at(-1)![1]).to.deep.equal({ page: 1, pageSize: 10 });
     // A server that caps the page size and the page says so in paging; the page reports what it got.
     sdk.answer = () => ({ list: [], paging: { page: 2, pageSize: 50, total: 60 } });
-    const capped = await backend.listSignins({ page: 9, pageSize: 500 }, live());
+    const capped = await backend.listSignIns({ page: 9, pageSize: 500 }, live());
     expect([capped.page, capped.pageSize, capped.total]).to.deep.equal([2, 50, 60]);
   });
 
@@ -203,7 +203,7 @@ describe('BlockletBackend: listing sessions', () => {
   });
 
   it('drops what SignIn has no room for: app, wallet, passport, status and the user record', async () => {
-    const page = await new BlockletBackend(recordedSdk().options()).listSignins({}, live());
+    const page = await new BlockletBackend(recordedSdk().options()).listSignIns({}, live());
     const text = JSON.stringify(page);
     for (const leak of [
       'appPid',
@@ -238,7 +238,7 @@ describe('BlockletBackend: listing sessions', () => {
     for (const answer of answers) {
       const sdk = recordedSdk();
       sdk.answer = () => answer;
-      const error = await rejection(new BlockletBackend(sdk.options()).listSignins({}, live()));
+      const error = await rejection(new BlockletBackend(sdk.options()).listSignIns({}, live()));
       expect(error.code, JSON.stringify(answer)).to.equal('invalid-response');
     }
   });
@@ -253,7 +253,7 @@ describe('BlockletBackend: listing sessions', () => {
       paging: { page: 'one', pageSize: null, total: 2 },
     });
     const backend = new BlockletBackend(sdk.options({ visitorId: '7' }));
-    expect(await backend.listSignins({ page: 1, pageSize: 10 }, live())).to.deep.equal({
+    expect(await backend.listSignIns({ page: 1, pageSize: 10 }, live())).to.deep.equal({
       items: [
         { id: 'a', current: false },
         {
@@ -356,7 +356,7 @@ describe('BlockletBackend: failures', () => {
       sdk.answer = () => {
         throw failure;
       };
-      const error = await rejection(new BlockletBackend(sdk.options()).listSignins({}, live()));
+      const error = await rejection(new BlockletBackend(sdk.options()).listSignIns({}, live()));
       expect([error.code, error.status, error.retryAfter, error.message]).to.deep.equal([
         code,
         status,
@@ -372,7 +372,7 @@ describe('BlockletBackend: failures', () => {
     sdk.answer = () => {
       throw Object.assign(axiosError(429, {}), { response: { status: 429, data: {}, headers } });
     };
-    const error = await rejection(new BlockletBackend(sdk.options()).listSignins({}, live()));
+    const error = await rejection(new BlockletBackend(sdk.options()).listSignIns({}, live()));
     expect([error.code, error.retryAfter]).to.deep.equal(['rate-limited', 12]);
   });
 
@@ -381,7 +381,7 @@ describe('BlockletBackend: failures', () => {
     const controller = new AbortController();
     controller.abort();
     const error = await rejection(
-      new BlockletBackend(sdk.options()).listSignins({}, { signal: controller.signal }),
+      new BlockletBackend(sdk.options()).listSignIns({}, { signal: controller.signal }),
     );
     expect(error.code).to.equal('aborted');
     expect(sdk.listCalls.length).to.equal(0);
@@ -391,7 +391,7 @@ describe('BlockletBackend: failures', () => {
     const sdk = recordedSdk();
     const backend = new BlockletBackend(sdk.options());
     const calls = [
-      backend.revokeOtherSignins(live()),
+      backend.revokeOtherSignIns(live()),
       backend.switchSignIn('s1', live()),
       backend.switchOrganization(null, live()),
       backend.switchWorkspace('w1', live()),
@@ -410,37 +410,37 @@ describe('BlockletBackend: ending sessions', () => {
   it('removes a listed sign-in by logging its device out', async () => {
     const sdk = recordedSdk();
     const backend = new BlockletBackend(sdk.options({ visitorId: LAPTOP_VISITOR }));
-    await backend.listSignins({}, live());
-    await backend.removeSignin(PHONE, live());
+    await backend.listSignIns({}, live());
+    await backend.removeSignIn(PHONE, live());
     expect(sdk.logoutCalls).to.deep.equal([{ visitorId: PHONE_VISITOR, includeFederated: true }]);
   });
 
   it('only logs this app out when includeFederated is false', async () => {
     const sdk = recordedSdk();
     const backend = new BlockletBackend(sdk.options({ includeFederated: false }));
-    await backend.listSignins({}, live());
-    await backend.removeSignin(LAPTOP, live());
+    await backend.listSignIns({}, live());
+    await backend.removeSignIn(LAPTOP, live());
     expect(sdk.logoutCalls).to.deep.equal([{ visitorId: LAPTOP_VISITOR, includeFederated: false }]);
   });
 
   it('refuses an id it never listed and a session that is already offline', async () => {
     const sdk = new FakeBlockletSdk(deviceRows());
     const backend = new BlockletBackend(sdk.options());
-    expect((await rejection(backend.removeSignin('s1', live()))).code).to.equal('not-found');
-    await backend.listSignins({ status: 'offline' }, live());
-    expect((await rejection(backend.removeSignin('s7', live()))).code).to.equal('unsupported');
+    expect((await rejection(backend.removeSignIn('s1', live()))).code).to.equal('not-found');
+    await backend.listSignIns({ status: 'offline' }, live());
+    expect((await rejection(backend.removeSignIn('s7', live()))).code).to.equal('unsupported');
     expect(sdk.logoutCalls).to.deep.equal([]);
   });
 
   it('signs out every other device, counting them first', async () => {
     const sdk = new FakeBlockletSdk(deviceRows());
     const backend = new BlockletBackend(sdk.options({ visitorId: () => LAPTOP_VISITOR }));
-    expect(await backend.revokeOtherSignins(live())).to.deep.equal({ revoked: 3 });
+    expect(await backend.revokeOtherSignIns(live())).to.deep.equal({ revoked: 3 });
     expect(sdk.listCalls).to.deep.equal([[{}, { page: 1, pageSize: 100, status: 'online' }]]);
     expect(sdk.logoutCalls).to.deep.equal([
       { status: 'online', visitorId: LAPTOP_VISITOR, includeFederated: true },
     ]);
-    const online = await backend.listSignins({ status: 'online' }, live());
+    const online = await backend.listSignIns({ status: 'online' }, live());
     expect(online.items.map((item) => [item.id, item.current])).to.deep.equal([
       ['s1', true],
       ['s4', true],
@@ -451,14 +451,14 @@ describe('BlockletBackend: ending sessions', () => {
     const sdk = recordedSdk();
     const backend = new BlockletBackend(sdk.options({ visitorId: LAPTOP_VISITOR }));
     // Two listed (one is this browser), five in total: 1 + 3 others.
-    expect(await backend.revokeOtherSignins(live())).to.deep.equal({ revoked: 4 });
+    expect(await backend.revokeOtherSignIns(live())).to.deep.equal({ revoked: 4 });
   });
 
   it('signs this browser out, or another listed device', async () => {
     const sdk = recordedSdk();
     const backend = new BlockletBackend(sdk.options({ visitorId: LAPTOP_VISITOR }));
     await backend.getSession(live());
-    await backend.listSignins({}, live());
+    await backend.listSignIns({}, live());
     expect(await backend.signOut({}, live())).to.deep.equal({});
     await backend.signOut({ signInId: LAPTOP_VISITOR }, live());
     await backend.signOut({ signInId: LAPTOP }, live());
@@ -497,18 +497,18 @@ describe('BlockletBackend behind a SessionController', () => {
       const before = state.status === 'signed-in' ? state.revision : -1;
       expect(controller.capabilities.statusFilter).to.equal(true);
 
-      const online = await controller.listSignins({ page: 1, pageSize: 10, status: 'online' });
+      const online = await controller.listSignIns({ page: 1, pageSize: 10, status: 'online' });
       expect(online.items.map((item) => item.id)).to.deep.equal(['s1', 's4', 's2', 's3', 's5']);
       expect(online.total).to.equal(5);
 
-      const result = await controller.removeSignin('s2');
+      const result = await controller.removeSignIn('s2');
       expect(result).to.deep.equal({ ok: true, data: undefined });
       const after = controller.getSnapshot();
       expect(after.status === 'signed-in' ? after.revision : -1).to.equal(before + 1);
 
-      const again = await controller.listSignins({ page: 1, pageSize: 10, status: 'online' });
+      const again = await controller.listSignIns({ page: 1, pageSize: 10, status: 'online' });
       expect(again.items.map((item) => item.id)).to.deep.equal(['s1', 's4', 's3']);
-      const offline = await controller.listSignins({ page: 1, pageSize: 10, status: 'offline' });
+      const offline = await controller.listSignIns({ page: 1, pageSize: 10, status: 'offline' });
       // s7 is this browser's device, but signed out: not the sign-in in use.
       expect(offline.items.map((item) => [item.id, item.current])).to.deep.equal([
         ['s2', false],
@@ -516,7 +516,7 @@ describe('BlockletBackend behind a SessionController', () => {
         ['s7', false],
       ]);
 
-      const revoked = await controller.revokeOtherSignins();
+      const revoked = await controller.revokeOtherSignIns();
       expect(revoked).to.deep.equal({ ok: true, data: { revoked: 1 } });
     } finally {
       unsubscribe();

@@ -7,27 +7,27 @@ const o = () => ({ signal: new AbortController().signal });
 describe('MemoryBackend', () => {
   it('lists only the signed-in user’s sign-ins, current first, paged', async () => {
     const backend = new MemoryBackend();
-    const first = await backend.listSignins({ page: 1, pageSize: 3 }, o());
+    const first = await backend.listSignIns({ page: 1, pageSize: 3 }, o());
     expect(first.total).to.equal(8);
     expect(first.items).to.have.length(3);
     expect(first.items[0]).to.include({ id: 'si_ada_mac', current: true });
     expect(first.items.every((s) => s.user_id === 'user_ada')).to.equal(true);
-    const last = await backend.listSignins({ page: 3, pageSize: 3 }, o());
+    const last = await backend.listSignIns({ page: 3, pageSize: 3 }, o());
     expect(last.items).to.have.length(2);
   });
 
   it('filters by status', async () => {
     const backend = new MemoryBackend();
-    const expired = await backend.listSignins({ status: 'expired' }, o());
+    const expired = await backend.listSignIns({ status: 'expired' }, o());
     expect(expired.items.map((s) => s.id)).to.deep.equal(['si_ada_linux']);
-    const online = await backend.listSignins({ status: 'online' }, o());
+    const online = await backend.listSignIns({ status: 'online' }, o());
     expect(online.items.map((s) => s.id)).to.include.members(['si_ada_mac', 'si_ada_iphone']);
     expect(online.items.some((s) => s.id === 'si_ada_linux')).to.equal(false);
   });
 
   it('refuses to revoke another user’s sign-in', async () => {
     const backend = new MemoryBackend();
-    const error = await backend.removeSignin('si_grace_linux', o()).catch((e: SessionError) => e);
+    const error = await backend.removeSignIn('si_grace_linux', o()).catch((e: SessionError) => e);
     expect((error as SessionError).code).to.equal('not-found');
     expect(backend.data.signins.some((s) => s.id === 'si_grace_linux')).to.equal(true);
   });

@@ -70,8 +70,8 @@ describe('RestBackend', () => {
       return json(SESSION);
     });
     const backend = new RestBackend({ fetch });
-    await backend.removeSignin('a/b', o());
-    expect(await backend.revokeOtherSignins(o())).to.deep.equal({ revoked: 3 });
+    await backend.removeSignIn('a/b', o());
+    expect(await backend.revokeOtherSignIns(o())).to.deep.equal({ revoked: 3 });
     await backend.switchSignIn('s2', o());
     await backend.switchOrganization(null, o());
     await backend.switchWorkspace('w1', o());
@@ -102,8 +102,8 @@ describe('RestBackend', () => {
       return json({ items: [], total: 0, page: 2, pageSize: 5 });
     });
     const backend = new RestBackend({ fetch });
-    await backend.listSignins({ page: 2, pageSize: 5, status: 'online' }, o());
-    await backend.listSignins({ status: 'all' }, o());
+    await backend.listSignIns({ page: 2, pageSize: 5, status: 'online' }, o());
+    await backend.listSignIns({ status: 'all' }, o());
     await backend.getToken('hasura', o());
     await backend.listWorkspaces('org 1', o());
     expect(calls.map((c) => c.url)).to.deep.equal([
@@ -127,7 +127,7 @@ describe('RestBackend', () => {
     ];
     for (const [response, code, status] of cases) {
       const { fetch } = fakeFetch(() => response);
-      const error = await failure(new RestBackend({ fetch }).listSignins({}, o()));
+      const error = await failure(new RestBackend({ fetch }).listSignIns({}, o()));
       expect(error.code).to.equal(code);
       expect(error.status).to.equal(status);
     }
@@ -153,7 +153,7 @@ describe('RestBackend', () => {
     ];
     for (const body of bodies) {
       const { fetch } = fakeFetch(() => new Response(body, { status: 200 }));
-      const error = await failure(new RestBackend({ fetch }).listSignins({}, o()));
+      const error = await failure(new RestBackend({ fetch }).listSignIns({}, o()));
       expect(error.code, body).to.equal('invalid-response');
     }
   });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { RequestOptions } from '../../src/backends/backend.js';
+import type { RequestOptions } from '../../src/core/backend.js';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import { CrossTab } from '../../src/core/cross-tab.js';
 import { SessionError } from '../../src/core/errors.js';
@@ -137,11 +137,11 @@ describe('SessionController: revision', () => {
     await clock.advance(30_000);
     expect(revision(controller)).to.equal(start);
 
-    const removed = await controller.removeSignin('si_ada_iphone');
+    const removed = await controller.removeSignIn('si_ada_iphone');
     expect(removed.ok).to.equal(true);
     expect(revision(controller)).to.equal(start + 1);
 
-    const revoked = await controller.revokeOtherSignins();
+    const revoked = await controller.revokeOtherSignIns();
     expect(revoked).to.deep.equal({ ok: true, data: { revoked: 6 } });
     expect(revision(controller)).to.equal(start + 2);
 
@@ -165,8 +165,8 @@ describe('SessionController: revision', () => {
     const { controller, backend } = setup();
     await flush();
     const start = revision(controller);
-    backend.failNext('not-found', { method: 'removeSignin' });
-    const result = await controller.removeSignin('si_ada_iphone');
+    backend.failNext('not-found', { method: 'removeSignIn' });
+    const result = await controller.removeSignIn('si_ada_iphone');
     expect(result.ok).to.equal(false);
     if (!result.ok) expect(result.error.code).to.equal('not-found');
     expect(revision(controller)).to.equal(start);
@@ -212,13 +212,13 @@ describe('SessionController: mutation queue', () => {
     const { controller } = setup({ backend });
     await flush();
     const start = revision(controller);
-    backend.failNext('server', { method: 'removeSignin', status: 500 });
-    const removed = controller.removeSignin('si_ada_iphone');
+    backend.failNext('server', { method: 'removeSignIn', status: 500 });
+    const removed = controller.removeSignIn('si_ada_iphone');
     const switched = controller.switchSignIn('si_alan_mac');
     await flush();
     expect(backend.waiting).to.equal(1);
     // A read while a mutation is under way answers at once.
-    expect((await controller.listSignins()).total).to.equal(8);
+    expect((await controller.listSignIns()).total).to.equal(8);
 
     backend.release();
     const result = await removed;
@@ -238,7 +238,7 @@ describe('SessionController: mutation queue', () => {
     const calls = backend.calls.getSession;
     const first = controller.signOut('si_alan_mac');
     const second = controller.switchSignIn('si_alan_mac');
-    const third = controller.removeSignin('si_ada_iphone');
+    const third = controller.removeSignIn('si_ada_iphone');
     await flush();
     controller.dispose();
     const codes = await Promise.all([
@@ -539,10 +539,10 @@ describe('SessionController: lists', () => {
     const { controller, backend } = setup({ refreshInterval: 0 });
     await flush();
     const [a, b] = await Promise.all([
-      controller.listSignins({ page: 1, pageSize: 3 }),
-      controller.listSignins({ page: 1, pageSize: 3 }),
+      controller.listSignIns({ page: 1, pageSize: 3 }),
+      controller.listSignIns({ page: 1, pageSize: 3 }),
     ]);
-    expect(backend.calls.listSignins).to.equal(1);
+    expect(backend.calls.listSignIns).to.equal(1);
     expect(a).to.deep.equal(b);
     expect(a.items.map((s) => s.id)[0]).to.equal('si_ada_mac');
     expect(a.items[0].current).to.equal(true);
@@ -554,8 +554,8 @@ describe('SessionController: lists', () => {
     const { controller } = setup({ backend, refreshInterval: 0 });
     const one = new AbortController();
     const two = new AbortController();
-    const first = controller.listSignins({}, { signal: one.signal });
-    const second = controller.listSignins({}, { signal: two.signal });
+    const first = controller.listSignIns({}, { signal: one.signal });
+    const second = controller.listSignIns({}, { signal: two.signal });
     one.abort();
     let error: unknown;
     await first.catch((e: unknown) => (error = e));
@@ -584,7 +584,7 @@ describe('SessionController: cross-tab', () => {
     await flush();
     const before = revision(b.controller);
     const calls = backend.calls.getSession;
-    await a.controller.removeSignin('si_ada_iphone');
+    await a.controller.removeSignIn('si_ada_iphone');
     await settle();
     expect(revision(b.controller)).to.equal(before + 1);
     // One reload by A after its mutation, one by B on the message, none echoed back to A.
@@ -627,7 +627,7 @@ describe('SessionController: cross-tab', () => {
     other.onmessage = (event) => heard.push(event.data);
     const calls = backend.calls.getSession;
     other.postMessage({ source: 'session-elements', kind: 'switched', sender: 'another-tab' });
-    await controller.removeSignin('si_ada_iphone');
+    await controller.removeSignIn('si_ada_iphone');
     expect(crossTab.holdsChannel).to.equal(false);
     await settle();
     other.close();

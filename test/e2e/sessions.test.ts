@@ -40,11 +40,11 @@ describe('a real browser against the demo server', () => {
     );
   });
 
-  test('sign-ins from other devices appear in listSignins with their device and place', async () => {
+  test('sign-ins from other devices appear in listSignIns with their device and place', async () => {
     const laptop = await signedInDevice('laptop');
     const phone = await signedInDevice('phone');
     const tablet = await signedInDevice('tablet');
-    const page = await backend<ListPage<SignIn>>(laptop.page, 'listSignins', {
+    const page = await backend<ListPage<SignIn>>(laptop.page, 'listSignIns', {
       page: 1,
       pageSize: 100,
     });
@@ -58,7 +58,7 @@ describe('a real browser against the demo server', () => {
       page.items.some((s) => s.city === 'Tokyo'),
       'seeded devices are listed too',
     );
-    const online = await backend<ListPage<SignIn>>(laptop.page, 'listSignins', {
+    const online = await backend<ListPage<SignIn>>(laptop.page, 'listSignIns', {
       pageSize: 100,
       status: 'online',
     });
@@ -67,7 +67,7 @@ describe('a real browser against the demo server', () => {
       !online.items.some((s) => s.city === 'Tokyo'),
       'a device idle for weeks is not online',
     );
-    const expired = await backend<ListPage<SignIn>>(laptop.page, 'listSignins', {
+    const expired = await backend<ListPage<SignIn>>(laptop.page, 'listSignIns', {
       pageSize: 100,
       status: 'expired',
     });
@@ -77,10 +77,10 @@ describe('a real browser against the demo server', () => {
   test('revoking a device by id signs that device out', async () => {
     const laptop = await signedInDevice('laptop');
     const phone = await signedInDevice('phone');
-    await backend(laptop.page, 'removeSignin', phone.id);
+    await backend(laptop.page, 'removeSignIn', phone.id);
     assert.equal(await session(phone.page), null);
     assert.ok(await session(laptop.page));
-    const list = await backend<ListPage<SignIn>>(laptop.page, 'listSignins', { pageSize: 100 });
+    const list = await backend<ListPage<SignIn>>(laptop.page, 'listSignIns', { pageSize: 100 });
     assert.ok(!list.items.some((s) => s.id === phone.id));
   });
 
@@ -151,11 +151,11 @@ describe('a real browser against the demo server', () => {
     const laptop = await signedInDevice('laptop');
     const phone = await signedInDevice('phone');
     const tablet = await signedInDevice('tablet');
-    const { revoked } = await backend<{ revoked: number }>(laptop.page, 'revokeOtherSignins');
+    const { revoked } = await backend<{ revoked: number }>(laptop.page, 'revokeOtherSignIns');
     assert.ok(revoked >= 2);
     assert.equal(await session(phone.page), null);
     assert.equal(await session(tablet.page), null);
-    const listed = await backend<ListPage<SignIn>>(laptop.page, 'listSignins', {
+    const listed = await backend<ListPage<SignIn>>(laptop.page, 'listSignIns', {
       status: 'online',
     });
     assert.deepEqual(
@@ -183,10 +183,10 @@ describe('a real browser against the demo server', () => {
     await page.addScriptTag({ type: 'module', url: '/demo/panel.ts' });
     await page.getByRole('button', { name: 'Toggle light / dark' }).click();
     assert.equal(await page.evaluate('document.documentElement.dataset.theme'), 'dark');
-    const before = await backend<ListPage<SignIn>>(page, 'listSignins', { pageSize: 100 });
+    const before = await backend<ListPage<SignIn>>(page, 'listSignIns', { pageSize: 100 });
     await page.getByRole('button', { name: 'Simulate a sign-in from another device' }).click();
     await page.getByRole('status').filter({ hasText: 'New sign-in from' }).waitFor();
-    const after = await backend<ListPage<SignIn>>(page, 'listSignins', { pageSize: 100 });
+    const after = await backend<ListPage<SignIn>>(page, 'listSignIns', { pageSize: 100 });
     assert.equal(after.total, before.total + 1, 'one more sign-in, from another device');
     const added = after.items.find((s) => !before.items.some((b) => b.id === s.id));
     assert.ok(added?.city && added.current === false);

@@ -126,7 +126,7 @@ describe('<active-sessions>: accessibility', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !part(element, 'dialog'), 'Escape did not close the dialog');
     expect(focused()).to.equal(first);
-    expect(backend.calls.removeSignin ?? 0).to.equal(0);
+    expect(backend.calls.removeSignIn ?? 0).to.equal(0);
 
     await sendKeys({ press: 'Space' });
     await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'), 'Space opened no dialog');
@@ -134,7 +134,7 @@ describe('<active-sessions>: accessibility', () => {
     expect(focused()?.getAttribute('part')).to.equal('dialog-confirm');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => rows(element).length === 7, 'the keyboard revoke never finished');
-    expect(backend.calls.removeSignin).to.equal(1);
+    expect(backend.calls.removeSignIn).to.equal(1);
     expect(statusText(element)).to.equal(`Signed out of ${label.replace('Sign out of ', '')}.`);
   });
 });

@@ -4,8 +4,8 @@ import type {
   SessionErrorEvent,
   SignOutEvent,
   SignedOutEvent,
-  SigninRevokeEvent,
-  SigninRevokedEvent,
+  SignInRevokeEvent,
+  SignInRevokedEvent,
 } from '../../src/events.js';
 import {
   confirmWith,
@@ -64,13 +64,13 @@ describe('<active-sessions>: signing out of one device', () => {
 
     await waitUntil(() => rows(element).length === 7, 'the row never went away');
     expect(rowTitled(element, WINDOWS)).to.equal(undefined);
-    expect(backend.calls.removeSignin).to.equal(1);
+    expect(backend.calls.removeSignIn).to.equal(1);
     expect(backend.data.signins.some((s) => s.id === 'si_ada_windows')).to.equal(false);
     expect(statusText(element)).to.equal('Signed out of Firefox 144 on Windows.');
     expect(text(part(element, 'summary'))).to.equal('1–7 of 7');
 
     expect(events.map((e) => e.type)).to.deep.equal(['signin-revoke', 'signin-revoked']);
-    const [revoke, revoked] = events as [SigninRevokeEvent, SigninRevokedEvent];
+    const [revoke, revoked] = events as [SignInRevokeEvent, SignInRevokedEvent];
     expect(revoke.cancelable).to.equal(true);
     expect(revoke.bubbles && revoke.composed).to.equal(true);
     expect(revoke.detail.scope).to.equal('one');
@@ -89,7 +89,7 @@ describe('<active-sessions>: signing out of one device', () => {
     expect(shadow(element).activeElement === button, 'focus went back to the button').to.equal(
       true,
     );
-    expect(backend.calls.removeSignin ?? 0).to.equal(0);
+    expect(backend.calls.removeSignIn ?? 0).to.equal(0);
     expect(events).to.have.length(0);
     expect(rows(element)).to.have.length(8);
   });
@@ -99,7 +99,7 @@ describe('<active-sessions>: signing out of one device', () => {
     element.addEventListener('signin-revoke', (e) => e.preventDefault());
     await confirmWith(element, revokeButton(rowTitled(element, WINDOWS)!), true);
     await aTimeout(30);
-    expect(backend.calls.removeSignin ?? 0).to.equal(0);
+    expect(backend.calls.removeSignIn ?? 0).to.equal(0);
     expect(rows(element)).to.have.length(8);
     expect(rowTitled(element, WINDOWS)!.classList.contains('pending')).to.equal(false);
   });
@@ -120,13 +120,13 @@ describe('<active-sessions>: signing out of one device', () => {
     await element.updateComplete;
     expect(part(element, 'dialog')).to.equal(null);
     await waitUntil(() => rows(element).length === 7, 'the row never went away');
-    expect(backend.calls.removeSignin).to.equal(1);
+    expect(backend.calls.removeSignIn).to.equal(1);
   });
 
   it('brings the row back, fires session-error and says what happened on failure', async () => {
     const { element, backend } = await mount();
     const events = record(element);
-    backend.failNext('server', { method: 'removeSignin', status: 500 });
+    backend.failNext('server', { method: 'removeSignIn', status: 500 });
     await confirmWith(element, revokeButton(rowTitled(element, WINDOWS)!), true);
     await waitUntil(() => events.some((e) => e.type === 'session-error'), 'no session-error');
     await element.updateComplete;
@@ -147,7 +147,7 @@ describe('<active-sessions>: signing out of one device', () => {
     // Trying again clears the message and works.
     await confirmWith(element, revokeButton(row), true);
     await waitUntil(() => rows(element).length === 7, 'the retry did not remove the row');
-    expect(backend.calls.removeSignin).to.equal(2);
+    expect(backend.calls.removeSignIn).to.equal(2);
   });
 
   it('asks for re-authentication and retries the revocation', async () => {
@@ -158,7 +158,7 @@ describe('<active-sessions>: signing out of one device', () => {
         >`,
     });
     const events = record(element);
-    backend.failNext('reauth-required', { method: 'removeSignin', status: 403 });
+    backend.failNext('reauth-required', { method: 'removeSignIn', status: 403 });
     await confirmWith(element, revokeButton(rowTitled(element, WINDOWS)!), true);
     await waitUntil(() => part(element, 'reauth'), 'no re-auth state');
     const reauth = events.find((e) => e.type === 'reauth-required') as ReauthRequiredEvent;
@@ -172,7 +172,7 @@ describe('<active-sessions>: signing out of one device', () => {
     part(element, 'reauth')!.querySelector<HTMLElement>('[part~="retry-button"]')!.click();
     await waitUntil(() => rows(element).length === 7, 'the retry did not revoke');
     expect(part(element, 'reauth')).to.equal(null);
-    expect(backend.calls.removeSignin).to.equal(2);
+    expect(backend.calls.removeSignIn).to.equal(2);
   });
 
   it('shows the last page that still exists after its only row is revoked', async () => {
@@ -200,10 +200,10 @@ describe('<active-sessions>: signing out of all other devices', () => {
     );
     await waitUntil(() => rows(element).length === 1, 'the others never went away');
     expect(rows(element)[0].getAttribute('part')).to.equal('item item-current');
-    expect(backend.calls.revokeOtherSignins).to.equal(1);
+    expect(backend.calls.revokeOtherSignIns).to.equal(1);
     expect(statusText(element)).to.equal('Signed out of 7 other devices.');
     expect(part(element, 'revoke-others-button')).to.equal(null);
-    const [revoke, revoked] = events as [SigninRevokeEvent, SigninRevokedEvent];
+    const [revoke, revoked] = events as [SignInRevokeEvent, SignInRevokedEvent];
     expect(events.map((e) => e.type)).to.deep.equal(['signin-revoke', 'signin-revoked']);
     expect(revoke.detail.scope).to.equal('others');
     expect(revoked.detail.scope).to.equal('others');
@@ -212,7 +212,7 @@ describe('<active-sessions>: signing out of all other devices', () => {
   it('reports a failure next to the button and keeps every row', async () => {
     const { element, backend } = await mount();
     const events = record(element);
-    backend.failNext('forbidden', { method: 'revokeOtherSignins', status: 403 });
+    backend.failNext('forbidden', { method: 'revokeOtherSignIns', status: 403 });
     await confirmWith(element, part(element, 'revoke-others-button')!, true);
     await waitUntil(() => part(element, 'toolbar')?.nextElementSibling?.matches('[part~="error"]'));
     expect(text(part(element, 'toolbar')!.nextElementSibling)).to.equal(
@@ -242,7 +242,7 @@ describe('<active-sessions>: signing out of this device', () => {
     expect(signOut.detail).to.deep.equal({ scope: 'signin', signInId: 'si_ada_mac' });
     expect(signedOut.detail.signInId).to.equal('si_ada_mac');
     expect(backend.calls.signOut).to.equal(1);
-    expect(backend.calls.removeSignin ?? 0).to.equal(0);
+    expect(backend.calls.removeSignIn ?? 0).to.equal(0);
     // The next account on this browser takes over; its own devices are listed.
     const state = controller.getSnapshot();
     expect(state.status === 'signed-in' && state.session.active_signin?.id).to.equal('si_alan_mac');
@@ -265,7 +265,7 @@ describe('<active-sessions>: live relative times', () => {
     const { element, backend } = await mount();
     const row = rowTitled(element, 'Safari 18 on iOS 18')!;
     expect(text(row.querySelector('[part~="last-active"]'))).to.equal('Last active 3 minutes ago');
-    const calls = backend.calls.listSignins;
+    const calls = backend.calls.listSignIns;
     try {
       Date.now = () => realNow() + 10 * 60_000;
       // The page coming back into view ticks the clock at once.
@@ -277,7 +277,7 @@ describe('<active-sessions>: live relative times', () => {
     } finally {
       Date.now = realNow;
     }
-    expect(backend.calls.listSignins).to.equal(calls);
+    expect(backend.calls.listSignIns).to.equal(calls);
   });
 });
 
@@ -293,7 +293,7 @@ describe('<active-sessions>: messages after an outage', () => {
   /** A revocation of the Windows row that fails because the network is down. */
   async function failOffline(setup: Awaited<ReturnType<typeof mount>>) {
     const { element, backend } = setup;
-    backend.failNext('network', { method: 'removeSignin' });
+    backend.failNext('network', { method: 'removeSignIn' });
     await confirmWith(element, revokeButton(rowTitled(element, WINDOWS)!), true);
     await waitUntil(() => rowError(rowTitled(element, WINDOWS)), 'no row error');
     expect(text(rowError(rowTitled(element, WINDOWS)))).to.contain(OFFLINE);
@@ -303,11 +303,11 @@ describe('<active-sessions>: messages after an outage', () => {
     const setup = await mount();
     const { element, backend } = setup;
     await failOffline(setup);
-    const loads = backend.calls.listSignins;
+    const loads = backend.calls.listSignIns;
 
     // The network is back and the list reloads.
     element.refresh();
-    await waitUntil(() => backend.calls.listSignins === loads + 1, 'the list did not reload');
+    await waitUntil(() => backend.calls.listSignIns === loads + 1, 'the list did not reload');
     await settled(element);
     await element.updateComplete;
     expect(rows(element)).to.have.length(8);
@@ -320,14 +320,14 @@ describe('<active-sessions>: messages after an outage', () => {
     const { element, controller } = setup;
     await failOffline(setup);
     // Another element (or tab) revokes a different device: the revision changes.
-    await controller.removeSignin('si_ada_iphone');
+    await controller.removeSignIn('si_ada_iphone');
     await waitUntil(() => rows(element).length === 7, 'the list did not follow');
     expect(text(rowError(rowTitled(element, WINDOWS)))).to.equal('');
   });
 
   it('clears the toolbar message when a later action succeeds', async () => {
     const { element, backend } = await mount();
-    backend.failNext('network', { method: 'revokeOtherSignins' });
+    backend.failNext('network', { method: 'revokeOtherSignIns' });
     await confirmWith(element, part(element, 'revoke-others-button')!, true);
     await waitUntil(() => toolbarError(element), 'no toolbar error');
     expect(text(toolbarError(element))).to.contain(OFFLINE);
@@ -340,10 +340,10 @@ describe('<active-sessions>: messages after an outage', () => {
   it('keeps a message that only a list load started before the failure would wipe', async () => {
     const setup = await mount();
     const { element, backend } = setup;
-    const loads = backend.calls.listSignins;
+    const loads = backend.calls.listSignIns;
     backend.latency = 600;
     element.refresh();
-    await waitUntil(() => backend.calls.listSignins === loads + 1, 'the list did not reload');
+    await waitUntil(() => backend.calls.listSignIns === loads + 1, 'the list did not reload');
     backend.latency = 0;
     await failOffline(setup);
     await settled(element);

@@ -131,10 +131,10 @@ describe('<active-sessions>: pagination and filter', () => {
     await waitUntil(() => text(part(element, 'summary')) === '7–8 of 8', 'page 3 never came');
     expect(rows(element)).to.have.length(2);
     expect(part(element, 'next-button')!.getAttribute('aria-disabled')).to.equal('true');
-    const calls = backend.calls.listSignins;
+    const calls = backend.calls.listSignIns;
     part(element, 'next-button')!.click();
     await element.updateComplete;
-    expect(backend.calls.listSignins).to.equal(calls);
+    expect(backend.calls.listSignIns).to.equal(calls);
     part(element, 'previous-button')!.click();
     await waitUntil(() => text(part(element, 'summary')) === '4–6 of 8', 'back never came');
   });
@@ -181,7 +181,7 @@ describe('<active-sessions>: pagination and filter', () => {
 
 describe('<active-sessions>: loading failures', () => {
   it('shows an error with retry and fires session-error', async () => {
-    const backend = new MemoryBackend().failNext('timeout', { method: 'listSignins' });
+    const backend = new MemoryBackend().failNext('timeout', { method: 'listSignIns' });
     const errors: SessionErrorEvent[] = [];
     const { element } = await mount({
       backend,
@@ -202,7 +202,7 @@ describe('<active-sessions>: loading failures', () => {
   });
 
   it('renders a malformed payload as an error, not a crash', async () => {
-    const backend = new MemoryBackend().malformNext('listSignins');
+    const backend = new MemoryBackend().malformNext('listSignIns');
     const { element } = await mount({ backend });
     expect(text(part(element, 'error'))).to.contain('The server sent something unexpected.');
   });
@@ -210,7 +210,7 @@ describe('<active-sessions>: loading failures', () => {
   it('rejects a page a custom controller got wrong', async () => {
     const backend = new MemoryBackend();
     const controller = controllerFor(backend);
-    controller.listSignins = async () => ({ items: [{ nope: 1 }], total: 'x' }) as never;
+    controller.listSignIns = async () => ({ items: [{ nope: 1 }], total: 'x' }) as never;
     const { element } = await mount({ backend, controller });
     expect(text(part(element, 'error'))).to.contain('The server sent something unexpected.');
     expect(rows(element)).to.have.length(0);
@@ -239,7 +239,7 @@ describe('<active-sessions>: loading failures', () => {
 
   it('keeps the last good list with an error banner when a refetch fails', async () => {
     const { element, backend, controller } = await mount();
-    backend.failNext('timeout', { method: 'listSignins' });
+    backend.failNext('timeout', { method: 'listSignIns' });
     await controller.switchOrganization(null);
     await waitUntil(() => part(element, 'error'), 'no error banner');
     expect(rows(element)).to.have.length(8);
@@ -249,7 +249,7 @@ describe('<active-sessions>: loading failures', () => {
 
   it('asks the user to confirm it is them when the server wants re-authentication', async () => {
     const backend = new MemoryBackend().failNext('reauth-required', {
-      method: 'listSignins',
+      method: 'listSignIns',
       status: 403,
     });
     const controller = controllerFor(backend);
@@ -278,7 +278,7 @@ describe('<active-sessions>: loading failures', () => {
   });
 
   it('leaves re-authentication to the page when it cancels reauth-required', async () => {
-    const backend = new MemoryBackend().failNext('reauth-required', { method: 'listSignins' });
+    const backend = new MemoryBackend().failNext('reauth-required', { method: 'listSignIns' });
     const { element } = await mount({
       backend,
       template: (c) =>
@@ -293,7 +293,7 @@ describe('<active-sessions>: loading failures', () => {
   });
 
   it('never links to a javascript: reauth-url', async () => {
-    const backend = new MemoryBackend().failNext('reauth-required', { method: 'listSignins' });
+    const backend = new MemoryBackend().failNext('reauth-required', { method: 'listSignIns' });
     const { element } = await mount({
       backend,
       template: (c) =>
@@ -307,11 +307,11 @@ describe('<active-sessions>: loading failures', () => {
 describe('<active-sessions>: following the session', () => {
   it('refetches exactly once per mutation made elsewhere (another element or tab)', async () => {
     const { element, backend, controller } = await mount();
-    const before = backend.calls.listSignins;
-    const result = await controller.removeSignin('si_ada_windows');
+    const before = backend.calls.listSignIns;
+    const result = await controller.removeSignIn('si_ada_windows');
     expect(result.ok).to.equal(true);
     await waitUntil(() => rows(element).length === 7, 'the list did not follow the revision');
-    expect(backend.calls.listSignins).to.equal(before + 1);
+    expect(backend.calls.listSignIns).to.equal(before + 1);
     expect(rowTitled(element, 'Firefox 144 on Windows')).to.equal(undefined);
   });
 

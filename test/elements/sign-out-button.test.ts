@@ -1,7 +1,7 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
-import type { RequestOptions } from '../../src/backends/backend.js';
+import type { RequestOptions } from '../../src/core/backend.js';
 import type { SignOutResult, SignOutTarget } from '../../src/core/types.js';
 import { SignOutButton } from '../../src/elements/sign-out-button/sign-out-button.js';
 import type {
@@ -161,7 +161,7 @@ describe('<sign-out-button>', () => {
 
   it('states an unknown count when the device list cannot be read', async () => {
     const { element, backend } = await mountButton({ scope: 'everywhere' });
-    backend.failNext('server', { method: 'listSignins' });
+    backend.failNext('server', { method: 'listSignIns' });
     button(element).click();
     expect(await answerDialog(element, false)).to.equal(
       'You will be signed out on every device, including this one.',

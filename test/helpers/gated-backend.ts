@@ -1,4 +1,4 @@
-import type { RequestOptions } from '../../src/backends/backend.js';
+import type { RequestOptions } from '../../src/core/backend.js';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import type { Session, SignOutResult, SignOutTarget } from '../../src/core/types.js';
 
@@ -28,8 +28,8 @@ export class GatedBackend extends MemoryBackend {
     return this.#gate(`signOut ${target.signInId ?? ''}`, () => super.signOut(target, o));
   }
 
-  override removeSignin(id: string, o: RequestOptions): Promise<void> {
-    return this.#gate(`removeSignin ${id}`, () => super.removeSignin(id, o));
+  override removeSignIn(id: string, o: RequestOptions): Promise<void> {
+    return this.#gate(`removeSignIn ${id}`, () => super.removeSignIn(id, o));
   }
 
   async #gate<T>(name: string, run: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import type { RequestOptions, SessionBackend } from '../../src/backends/backend.js';
+import type { RequestOptions, SessionBackend } from '../../src/core/backend.js';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import type { Session } from '../../src/core/types.js';
 

@@ -9,8 +9,8 @@ import {
   type SessionAction,
   SignOutEvent,
   SignedOutEvent,
-  SigninRevokeEvent,
-  SigninRevokedEvent,
+  SignInRevokeEvent,
+  SignInRevokedEvent,
 } from '../../events.js';
 import { errorMessage } from '../../internal/common-strings.js';
 import { ConfirmDialogController } from '../../internal/confirm-dialog.js';
@@ -59,8 +59,8 @@ interface Reauth {
  *
  * @slot reauth - Replaces the default "Confirm your identity" link in the re-authentication state.
  *
- * @fires {SigninRevokeEvent} signin-revoke - Before signing out of a device (`scope: 'one'`) or of all others (`scope: 'others'`); cancelable.
- * @fires {SigninRevokedEvent} signin-revoked - The server confirmed the sign-out; `detail.signins` holds the revoked sign-ins (empty for `others`).
+ * @fires {SignInRevokeEvent} signin-revoke - Before signing out of a device (`scope: 'one'`) or of all others (`scope: 'others'`); cancelable.
+ * @fires {SignInRevokedEvent} signin-revoked - The server confirmed the sign-out; `detail.signins` holds the revoked sign-ins (empty for `others`).
  * @fires {SignOutEvent} sign-out - Before signing out of this device from its row; cancelable.
  * @fires {SignedOutEvent} signed-out - This device was signed out; `detail.redirectUrl` when the server gave one.
  * @fires {SessionErrorEvent} session-error - Loading or an action failed; `detail.error.code` says why.
@@ -174,7 +174,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     task: async ([controller, revision, page, pageSize, status], { signal }) => {
       if (!controller || revision < 0) return initialState;
       const load = ++this.#loads;
-      const result = await controller.listSignins({ page, pageSize, status }, { signal });
+      const result = await controller.listSignIns({ page, pageSize, status }, { signal });
       return { page: checkPage(result), revision, load } satisfies Listing;
     },
     onComplete: (listing) => {
@@ -541,7 +541,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
       cancelLabel: t.cancel,
       danger: true,
     });
-    if (!confirmed || !this.emit(new SigninRevokeEvent({ signins: [], scope: 'others' }))) return;
+    if (!confirmed || !this.emit(new SignInRevokeEvent({ signins: [], scope: 'others' }))) return;
     await this.#revokeOthersNow();
   };
 
@@ -556,7 +556,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
       cancelLabel: t.cancel,
       danger: true,
     });
-    if (!confirmed || !this.emit(new SigninRevokeEvent({ signins: [signIn], scope: 'one' }))) {
+    if (!confirmed || !this.emit(new SignInRevokeEvent({ signins: [signIn], scope: 'one' }))) {
       return;
     }
     await this.#revokeNow(signIn);
@@ -565,12 +565,12 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   async #revokeNow(signIn: SignIn): Promise<void> {
     const controller = this.sessionController;
     if (!controller || !this.#begin(signIn.id)) return;
-    const result = await controller.removeSignin(signIn.id);
+    const result = await controller.removeSignIn(signIn.id);
     const t = this.t;
     const title = deviceTitle(signIn, t);
     if (result.ok) {
       this.#succeeded(signIn.id, revisionOf(controller.getSnapshot()), t.revoked(title));
-      this.emit(new SigninRevokedEvent({ signins: [signIn], scope: 'one' }));
+      this.emit(new SignInRevokedEvent({ signins: [signIn], scope: 'one' }));
     } else {
       this.#pending.failed(signIn.id);
       this.#failed(result.error, 'revoke-signin', () => void this.#revokeNow(signIn), {
@@ -583,7 +583,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   async #revokeOthersNow(): Promise<void> {
     const controller = this.sessionController;
     if (!controller || !this.#begin(OTHERS)) return;
-    const result = await controller.revokeOtherSignins();
+    const result = await controller.revokeOtherSignIns();
     const t = this.t;
     if (result.ok) {
       this.#succeeded(
@@ -591,7 +591,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
         revisionOf(controller.getSnapshot()),
         t.revokedOthers(result.data.revoked),
       );
-      this.emit(new SigninRevokedEvent({ signins: [], scope: 'others' }));
+      this.emit(new SignInRevokedEvent({ signins: [], scope: 'others' }));
     } else {
       this.#pending.failed(OTHERS);
       this.#failed(result.error, 'revoke-others', () => void this.#revokeOthersNow(), {

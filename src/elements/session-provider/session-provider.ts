@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { SessionBackend } from '../../backends/backend.js';
+import type { SessionBackend } from '../../core/backend.js';
 import { RestBackend } from '../../backends/rest.js';
 import { SessionController } from '../../core/session-controller.js';
 import { sessionContext } from '../../context.js';

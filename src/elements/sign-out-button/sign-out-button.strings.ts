@@ -7,10 +7,10 @@ const en = {
   signOutEverywhere: 'Sign out everywhere',
   signingOut: 'Signing out…',
   signedOut: 'You are signed out.',
-  confirmTitleSignin: 'Sign out?',
+  confirmTitleSignIn: 'Sign out?',
   confirmTitleSession: 'Sign out of all accounts?',
   confirmTitleEverywhere: 'Sign out everywhere?',
-  confirmSignin: (name: string) => `You will be signed out of ${name} on this browser.`,
+  confirmSignIn: (name: string) => `You will be signed out of ${name} on this browser.`,
   confirmSession: (count: number) =>
     count === 1
       ? 'The account on this browser will be signed out.'
@@ -34,10 +34,10 @@ export const signOutButtonStrings = {
     signOutEverywhere: 'Überall abmelden',
     signingOut: 'Abmeldung läuft…',
     signedOut: 'Du bist abgemeldet.',
-    confirmTitleSignin: 'Abmelden?',
+    confirmTitleSignIn: 'Abmelden?',
     confirmTitleSession: 'Von allen Konten abmelden?',
     confirmTitleEverywhere: 'Überall abmelden?',
-    confirmSignin: (name: string) => `Du wirst in diesem Browser von ${name} abgemeldet.`,
+    confirmSignIn: (name: string) => `Du wirst in diesem Browser von ${name} abgemeldet.`,
     confirmSession: (count: number) =>
       count === 1
         ? 'Das Konto in diesem Browser wird abgemeldet.'

@@ -159,7 +159,7 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
     const t = this.t;
     const state = this.state;
     const signins = state.status === 'signed-in' ? state.session.signins : [];
-    let title = t.confirmTitleSignin;
+    let title = t.confirmTitleSignIn;
     let message: string;
     if (scope === 'everywhere') {
       title = t.confirmTitleEverywhere;
@@ -169,7 +169,7 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
       message = t.confirmSession(signins.length);
     } else {
       const signIn = signins.find((s) => s.id === signInId) ?? activeSignIn(state);
-      message = t.confirmSignin(displayName(signIn?.user, t.signOut));
+      message = t.confirmSignIn(displayName(signIn?.user, t.signOut));
     }
     return this.dialog.ask({
       title,
@@ -183,7 +183,7 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
   /** Every device the user is signed in on; unknown (null) if the list cannot be read. */
   async #deviceCount(): Promise<number | null> {
     try {
-      return (await this.requireController().listSignins({ pageSize: 1 })).total;
+      return (await this.requireController().listSignIns({ pageSize: 1 })).total;
     } catch {
       return null;
     }

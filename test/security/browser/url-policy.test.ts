@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import type { RequestOptions } from '../../../src/backends/backend.js';
+import type { RequestOptions } from '../../../src/core/backend.js';
 import { MemoryBackend, demoSeed } from '../../../src/backends/memory.js';
 import { SessionController } from '../../../src/core/session-controller.js';
 import type { SignOutResult, SignOutTarget } from '../../../src/core/types.js';

@@ -1,5 +1,5 @@
 import type {
-  ListSigninsQuery,
+  ListSignInsQuery,
   Organization,
   Page,
   Session,
@@ -8,7 +8,7 @@ import type {
   SignOutTarget,
   TokenResult,
   Workspace,
-} from '../core/types.js';
+} from './types.js';
 
 /** What a backend can do; elements hide the controls whose capability is false. */
 export interface BackendCapabilities {
@@ -36,9 +36,9 @@ export interface SessionBackend {
   readonly capabilities: BackendCapabilities;
   /** Resolves `null` when nobody is signed in. */
   getSession(o: RequestOptions): Promise<Session | null>;
-  listSignins(q: ListSigninsQuery, o: RequestOptions): Promise<Page<SignIn>>;
-  removeSignin(id: string, o: RequestOptions): Promise<void>;
-  revokeOtherSignins(o: RequestOptions): Promise<{ revoked: number }>;
+  listSignIns(q: ListSignInsQuery, o: RequestOptions): Promise<Page<SignIn>>;
+  removeSignIn(id: string, o: RequestOptions): Promise<void>;
+  revokeOtherSignIns(o: RequestOptions): Promise<{ revoked: number }>;
   switchSignIn(id: string, o: RequestOptions): Promise<Session | null>;
   switchOrganization(id: string | null, o: RequestOptions): Promise<Session | null>;
   switchWorkspace(id: string, o: RequestOptions): Promise<Session | null>;
