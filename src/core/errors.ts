@@ -10,6 +10,7 @@ export const SESSION_ERROR_CODES = [
   'invalid-response',
   'server',
   'unsupported',
+  'bad-request',
   'session-changed',
   'aborted',
 ] as const;
@@ -60,12 +61,12 @@ export function toSessionError(error: unknown): SessionError {
 
 /** Maps an HTTP status to the error code the kit reports for it. */
 export function codeForStatus(status: number): SessionErrorCode {
+  if (status === 400) return 'bad-request';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   if (status === 408) return 'timeout';
   if (status === 429) return 'rate-limited';
-  if (status >= 500) return 'server';
   return 'server';
 }
 

@@ -1,8 +1,12 @@
 import type { SessionErrorCode } from '../core/errors.js';
 import type { Translations } from './localize.js';
 
-/** Strings every element needs: failure messages by error code, retry, loading. */
+/**
+ * Strings every element needs: failure messages by error code, retry, loading.
+ * English; other languages in src/locales, under `common`.
+ */
 export const commonStrings = {
+  id: 'common',
   en: {
     loading: 'Loading…',
     retry: 'Try again',
@@ -17,25 +21,9 @@ export const commonStrings = {
     'error_invalid-response': 'The server sent something unexpected. Try again later.',
     error_server: 'Something went wrong on the server. Try again later.',
     error_unsupported: 'This is not supported here.',
+    'error_bad-request': 'The request was not understood. Reload the page and try again.',
     'error_session-changed': 'Your session changed. Try again.',
     error_aborted: 'The request was cancelled.',
-  },
-  de: {
-    loading: 'Wird geladen…',
-    retry: 'Erneut versuchen',
-    cancel: 'Abbrechen',
-    error_network: 'Du scheinst offline zu sein. Prüfe deine Verbindung und versuche es erneut.',
-    error_timeout: 'Der Server hat zu lange gebraucht. Versuche es gleich noch einmal.',
-    error_unauthorized: 'Du bist abgemeldet. Melde dich erneut an, um fortzufahren.',
-    error_forbidden: 'Das ist dir nicht erlaubt.',
-    'error_reauth-required': 'Bitte bestätige, dass du es bist.',
-    'error_not-found': 'Das gibt es nicht mehr. Vielleicht wurde es schon entfernt.',
-    'error_rate-limited': 'Zu viele Anfragen. Bitte warte einen Moment.',
-    'error_invalid-response': 'Der Server hat etwas Unerwartetes gesendet. Versuche es später.',
-    error_server: 'Auf dem Server ist etwas schiefgelaufen. Versuche es später.',
-    error_unsupported: 'Das wird hier nicht unterstützt.',
-    'error_session-changed': 'Deine Sitzung hat sich geändert. Versuche es erneut.',
-    error_aborted: 'Die Anfrage wurde abgebrochen.',
   },
 } satisfies Translations<
   Record<`error_${SessionErrorCode}` | 'loading' | 'retry' | 'cancel', string>

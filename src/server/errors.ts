@@ -73,11 +73,12 @@ export function toHttpError(error: unknown): HttpError {
       retryAfter ? { 'Retry-After': retryAfter } : {},
     );
   }
-  if (status >= 400 && status < 500) return new HttpError(400, 'unsupported', message);
+  if (status >= 400 && status < 500) return new HttpError(400, 'bad-request', message);
   console.error('session-elements: better-auth failed', error);
   return new HttpError(502, 'server', 'The auth server failed.');
 }
 
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'Nobody is signed in.');
 export const notFound = (what: string) => new HttpError(404, 'not-found', `${what} was not found.`);
-export const badRequest = (message: string) => new HttpError(400, 'unsupported', message);
+/** A malformed request: a query, body or target the contract does not allow. */
+export const badRequest = (message: string) => new HttpError(400, 'bad-request', message);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpError, JSON_HEADERS } from './errors.js';
+import { badRequest, HttpError, JSON_HEADERS } from './errors.js';
 
 /** Limits of `toNodeHandler`: what one request may cost before it reaches the handler. */
 export interface NodeHandlerOptions {
@@ -24,8 +24,6 @@ const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+)(?::[0-9]{1,5})?$/;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
 type BodyOutcome = { body: Buffer } | { refused: HttpError } | { aborted: true };
-
-const badRequest = (message: string) => new HttpError(400, 'unsupported', message);
 
 /** Answers with the contract's error shape, unless an answer already started. */
 function writeError(res: ServerResponse, error: HttpError): void {

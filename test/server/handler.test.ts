@@ -169,7 +169,7 @@ describe('listing sign-ins', () => {
     for (const query of ['pageSize=0', 'pageSize=1000', 'page=-1', 'page=1.5', 'status=idle']) {
       const response = await laptop.get(`/signins?${query}`);
       assert.equal(response.status, 400, query);
-      assert.equal(errorCode(response.json), 'unsupported');
+      assert.equal(errorCode(response.json), 'bad-request');
     }
   });
 

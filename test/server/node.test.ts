@@ -134,7 +134,7 @@ describe('toNodeHandler in a hostile world', () => {
     test(`Host ${JSON.stringify(host)} is 400 JSON`, async () => {
       const response = parse(await raw(port, [`GET /x HTTP/1.1\r\nHost: ${host}\r\n\r\n`]));
       assert.equal(response.status, 400);
-      assert.equal((response.json as { error: { code: string } }).error.code, 'unsupported');
+      assert.equal((response.json as { error: { code: string } }).error.code, 'bad-request');
     });
   }
 

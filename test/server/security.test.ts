@@ -79,7 +79,7 @@ describe('CSRF: a mutation that is not ours changes nothing', () => {
     for (const body of ['{"all": tru', '[]', '"everywhere"', 'null']) {
       const response = await laptop.post('/sign-out', body);
       assert.equal(response.status, 400, body);
-      assert.equal(errorCode(response.json), 'unsupported');
+      assert.equal(errorCode(response.json), 'bad-request');
     }
     assert.equal((await laptop.get('/')).status, 200);
   });
