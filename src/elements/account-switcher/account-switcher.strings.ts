@@ -1,4 +1,5 @@
 import { commonStrings } from '../../internal/common-strings.js';
+import type { Translations } from '../../internal/localize.js';
 
 const en = {
   ...commonStrings.en,
@@ -18,21 +19,8 @@ const en = {
 
 export type AccountSwitcherStrings = typeof en;
 
+/** English; other languages in src/locales, under `account-switcher`. */
 export const accountSwitcherStrings = {
+  id: 'account-switcher',
   en,
-  de: {
-    ...commonStrings.de,
-    menuLabel: 'Konto',
-    accounts: 'Konten in diesem Browser',
-    signedInAs: 'Angemeldet als',
-    unknownUser: 'Unbekanntes Konto',
-    addAccount: 'Konto hinzufügen',
-    manageAccount: 'Konto verwalten',
-    signOutOf: (name: string) => `Von ${name} abmelden`,
-    signOutAll: 'Von allen Konten abmelden',
-    signIn: 'Anmelden',
-    signInAgain: 'Erneut anmelden',
-    switchedTo: (name: string) => `Zu ${name} gewechselt`,
-    signedOut: 'Du bist abgemeldet.',
-  },
-} satisfies { en: AccountSwitcherStrings; de: AccountSwitcherStrings };
+} satisfies Translations<AccountSwitcherStrings>;

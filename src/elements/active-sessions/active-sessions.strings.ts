@@ -1,4 +1,5 @@
 import { type CommonStrings, commonStrings } from '../../internal/common-strings.js';
+import type { Translations } from '../../internal/localize.js';
 
 /** Every string `<active-sessions>` shows, English. */
 const en = {
@@ -54,57 +55,8 @@ const en = {
 
 export type ActiveSessionsStrings = typeof en & CommonStrings;
 
-/** German, complete: typed as the English table so a missing entry fails the typecheck. */
-const de: ActiveSessionsStrings = {
-  ...commonStrings.de,
-  listLabel: 'Geräte, auf denen du angemeldet bist',
-  thisDevice: 'Dieses Gerät',
-  adminAccess: 'Admin-Zugriff',
-  expiredBadge: 'Abgelaufen',
-  deviceTitle: (browser?: string, os?: string): string =>
-    browser && os ? `${browser} unter ${os}` : (browser ?? os ?? 'Unbekanntes Gerät'),
-  activeNow: 'Gerade aktiv',
-  lastActive: 'Zuletzt aktiv',
-  signedInOn: 'Angemeldet seit',
-  expires: 'Läuft ab',
-  ipAddress: 'IP-Adresse',
-  signOut: 'Abmelden',
-  signOutThisDevice: 'Auf diesem Gerät abmelden',
-  revokeLabel: (device: string): string => `Von ${device} abmelden`,
-  revokePending: 'Wird abgemeldet…',
-  revokeOthers: 'Von allen anderen Geräten abmelden',
-  confirmRevokeTitle: (device: string): string => `Von ${device} abmelden?`,
-  confirmRevokeMessage:
-    'Das Gerät wird sofort abgemeldet. Wer es benutzt, muss sich erneut anmelden.',
-  confirmRevokeOthersTitle: 'Von allen anderen Geräten abmelden?',
-  confirmRevokeOthersMessage:
-    'Alle Geräte außer diesem werden sofort abgemeldet. Wer sie benutzt, muss sich erneut anmelden.',
-  confirmSignOut: 'Abmelden',
-  revoked: (device: string): string => `Von ${device} abgemeldet.`,
-  revokedOthers: (count: number): string =>
-    count === 1 ? 'Von 1 anderen Gerät abgemeldet.' : `Von ${count} anderen Geräten abgemeldet.`,
-  revokeFailed: (device: string, reason: string): string =>
-    `Abmelden von ${device} fehlgeschlagen. ${reason}`,
-  revokeOthersFailed: (reason: string): string =>
-    `Abmelden von den anderen Geräten fehlgeschlagen. ${reason}`,
-  signOutFailed: (reason: string): string => `Abmelden fehlgeschlagen. ${reason}`,
-  empty: 'Du bist auf keinem passenden Gerät angemeldet.',
-  loadFailed: 'Deine Geräte konnten nicht geladen werden.',
-  stale: 'Aktualisieren fehlgeschlagen. Die Liste ist eventuell veraltet.',
-  reauthTitle: 'Bestätige, dass du es bist',
-  reauthMessage:
-    'Zu deiner Sicherheit bestätige bitte deine Identität, bevor du Geräte verwaltest.',
-  reauthLink: 'Identität bestätigen',
-  filterLabel: 'Anzeigen',
-  status_all: 'Alle Geräte',
-  status_online: 'Online',
-  status_offline: 'Offline',
-  status_expired: 'Abgelaufen',
-  paginationLabel: 'Seiten',
-  previousPage: 'Vorherige Seite',
-  nextPage: 'Nächste Seite',
-  range: (from: number, to: number, total: number): string =>
-    `${from.toLocaleString('de')}–${to.toLocaleString('de')} von ${total.toLocaleString('de')}`,
-};
-
-export const activeSessionsStrings = { en, de };
+/** English; other languages in src/locales, under `active-sessions`. */
+export const activeSessionsStrings = {
+  id: 'active-sessions',
+  en,
+} satisfies Translations<ActiveSessionsStrings>;

@@ -1,7 +1,7 @@
 import { commonStrings } from '../../internal/common-strings.js';
+import type { Translations } from '../../internal/localize.js';
 
 const enRoles: Record<string, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
-const deRoles: Record<string, string> = { owner: 'Inhaber', admin: 'Admin', member: 'Mitglied' };
 
 const en = {
   ...commonStrings.en,
@@ -16,15 +16,8 @@ const en = {
 
 export type OrganizationSwitcherStrings = typeof en;
 
+/** English; other languages in src/locales, under `organization-switcher`. */
 export const organizationSwitcherStrings = {
+  id: 'organization-switcher',
   en,
-  de: {
-    ...commonStrings.de,
-    menuLabel: 'Organisationen',
-    triggerPrefix: 'Organisation',
-    placeholder: 'Organisation wählen',
-    personal: 'Persönliches Konto',
-    switchedTo: (name: string) => `Zu ${name} gewechselt`,
-    role: (role: string) => deRoles[role] ?? role,
-  },
-} satisfies { en: OrganizationSwitcherStrings; de: OrganizationSwitcherStrings };
+} satisfies Translations<OrganizationSwitcherStrings>;

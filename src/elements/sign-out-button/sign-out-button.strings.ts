@@ -1,4 +1,5 @@
 import { commonStrings } from '../../internal/common-strings.js';
+import type { Translations } from '../../internal/localize.js';
 
 const en = {
   ...commonStrings.en,
@@ -25,28 +26,8 @@ const en = {
 
 export type SignOutButtonStrings = typeof en;
 
+/** English; other languages in src/locales, under `sign-out-button`. */
 export const signOutButtonStrings = {
+  id: 'sign-out-button',
   en,
-  de: {
-    ...commonStrings.de,
-    signOut: 'Abmelden',
-    signOutSession: 'Von allen Konten abmelden',
-    signOutEverywhere: 'Überall abmelden',
-    signingOut: 'Abmeldung läuft…',
-    signedOut: 'Du bist abgemeldet.',
-    confirmTitleSignIn: 'Abmelden?',
-    confirmTitleSession: 'Von allen Konten abmelden?',
-    confirmTitleEverywhere: 'Überall abmelden?',
-    confirmSignIn: (name: string) => `Du wirst in diesem Browser von ${name} abgemeldet.`,
-    confirmSession: (count: number) =>
-      count === 1
-        ? 'Das Konto in diesem Browser wird abgemeldet.'
-        : `Alle ${count} Konten in diesem Browser werden abgemeldet.`,
-    confirmEverywhere: (devices: number | null) =>
-      devices === null
-        ? 'Du wirst auf allen Geräten abgemeldet, auch auf diesem.'
-        : devices === 1
-          ? 'Du wirst auf 1 Gerät abgemeldet.'
-          : `Du wirst auf ${devices} Geräten abgemeldet.`,
-  },
-} satisfies { en: SignOutButtonStrings; de: SignOutButtonStrings };
+} satisfies Translations<SignOutButtonStrings>;

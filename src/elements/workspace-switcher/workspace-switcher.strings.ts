@@ -1,4 +1,5 @@
 import { commonStrings } from '../../internal/common-strings.js';
+import type { Translations } from '../../internal/localize.js';
 
 const en = {
   ...commonStrings.en,
@@ -10,13 +11,8 @@ const en = {
 
 export type WorkspaceSwitcherStrings = typeof en;
 
+/** English; other languages in src/locales, under `workspace-switcher`. */
 export const workspaceSwitcherStrings = {
+  id: 'workspace-switcher',
   en,
-  de: {
-    ...commonStrings.de,
-    menuLabel: 'Arbeitsbereiche',
-    triggerPrefix: 'Arbeitsbereich',
-    placeholder: 'Arbeitsbereich wählen',
-    switchedTo: (name: string) => `Zu ${name} gewechselt`,
-  },
-} satisfies { en: WorkspaceSwitcherStrings; de: WorkspaceSwitcherStrings };
+} satisfies Translations<WorkspaceSwitcherStrings>;
