@@ -25,6 +25,7 @@ import {
   text,
   trigger,
 } from './switchers.helpers.js';
+import { loadLocale } from '../../src/internal/localize.js';
 
 const DAY = 86_400_000;
 
@@ -374,6 +375,8 @@ describe('<account-switcher>', () => {
     });
 
     it('speaks German with lang="de"', async () => {
+      // German is a lazy module; loaded first so the text is there on the first render.
+      await loadLocale('de');
       const { element } = await mountSwitcher({}, { lang: 'de' });
       expect(text(trigger(element))).to.contain('Angemeldet als Ada Lovelace');
       await open(element);

@@ -14,6 +14,7 @@ import {
   statusText,
   text,
 } from './active-sessions.helpers.js';
+import { loadLocale } from '../../src/internal/localize.js';
 
 type Axe = { run(context: Element, options: RunOptions): Promise<AxeResults> };
 
@@ -141,6 +142,8 @@ describe('<active-sessions>: accessibility', () => {
 
 describe('<active-sessions>: localisation', () => {
   it('speaks German inside lang="de", dates and relative times included', async () => {
+    // German is a lazy module; loaded first so the text is there on the first render.
+    await loadLocale('de');
     const { element } = await mount({
       template: (c) =>
         html`<div lang="de">

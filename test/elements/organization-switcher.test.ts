@@ -24,6 +24,7 @@ import {
   text,
   trigger,
 } from './switchers.helpers.js';
+import { loadLocale } from '../../src/internal/localize.js';
 
 function mountSwitcher(
   options: MountOptions = {},
@@ -203,6 +204,8 @@ describe('<organization-switcher>', () => {
   }
 
   it('speaks German with lang="de"', async () => {
+    // German is a lazy module; loaded first so the text is there on the first render.
+    await loadLocale('de');
     const { element } = await mountSwitcher({}, { lang: 'de' });
     await open(element);
     expect(labels(element)[0]).to.equal('Persönliches Konto');

@@ -18,6 +18,7 @@ import {
   signedOutBackend,
   text,
 } from './switchers.helpers.js';
+import { loadLocale } from '../../src/internal/localize.js';
 
 /** Records navigation instead of leaving the test page. */
 class RecordingSignOutButton extends SignOutButton {
@@ -305,6 +306,8 @@ describe('<sign-out-button>', () => {
   });
 
   it('speaks German with lang="de"', async () => {
+    // German is a lazy module; loaded first so the text is there on the first render.
+    await loadLocale('de');
     const { element } = await mount<SignOutButton>(
       'sign-out-button',
       (c) =>

@@ -19,6 +19,7 @@ import {
   text,
   trigger,
 } from './switchers.helpers.js';
+import { loadLocale } from '../../src/internal/localize.js';
 
 function mountSwitcher(options: MountOptions = {}, lang = 'en') {
   return mountInProvider<WorkspaceSwitcher>(
@@ -119,6 +120,8 @@ describe('<workspace-switcher>', () => {
   });
 
   it('speaks German with lang="de"', async () => {
+    // German is a lazy module; loaded first so the text is there on the first render.
+    await loadLocale('de');
     const { element, controller } = await mountSwitcher({}, 'de');
     await ready(element);
     expect(text(trigger(element).querySelector('.visually-hidden'))).to.equal('Arbeitsbereich');
