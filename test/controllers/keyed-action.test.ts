@@ -118,7 +118,7 @@ describe('KeyedActionController', () => {
   it('drops failures once a load that started after them succeeds', async () => {
     const { actions } = setup({ exclusive: false });
     const early = actions.loadStarted();
-    await actions.run('a', 'revoke-signin', () => Promise.reject(failure('offline')), {
+    await actions.run('a', 'revoke-signin', () => Promise.reject(failure('network')), {
       message: () => 'Offline',
     });
     actions.loadSucceeded(early);
