@@ -1,4 +1,4 @@
-import UAParser from 'ua-parser-js';
+import type UAParser from 'ua-parser-js';
 import { truncate } from './format.js';
 
 /** The icon a device gets. */
@@ -11,6 +11,8 @@ export interface DeviceInfo {
   browser?: string;
   /** "macOS", "iOS 18", or the backend's device name, when known. */
   os?: string;
+  /** Read without the user-agent parser, which is still loading: read again once it arrives. */
+  pending?: true;
 }
 
 export interface DeviceSource {
@@ -44,18 +46,63 @@ const EMPTY: UAParser.IResult = {
 
 const DESKTOP_OS = /^(windows|mac os|linux|ubuntu|debian|fedora|chromium os|freebsd|openbsd)/i;
 
+type Parser = typeof UAParser;
+
 /**
- * Parses a sign-in's device. The backend's own `browser` / `device` names win
- * over what the user agent says; ua-parser-js 1.x (MIT) reads the rest and
- * trims absurdly long user agents itself.
+ * ua-parser-js is the biggest piece of the kit and most sign-ins arrive with
+ * `browser` and `device` already named by the server, so it is loaded with
+ * `import()` only when a sign-in needs it.
+ */
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+const listeners = new Set<() => void>();
+
+/** True when reading `source` needs the user-agent parser (a user agent and a missing name). */
+export function needsParser(source: DeviceSource): boolean {
+  const ua = typeof source.userAgent === 'string' ? source.userAgent.trim() : '';
+  return ua !== '' && (!clean(source.browser) || !clean(source.device));
+}
+
+/**
+ * Loads the user-agent parser once; resolves when it is ready, then calls
+ * every `onDeviceParserLoaded` listener. A failed load is forgotten so a later
+ * row retries.
+ */
+export function loadDeviceParser(): Promise<void> {
+  if (parser) return Promise.resolve();
+  loading ??= import('ua-parser-js')
+    .then((module) => {
+      parser = module.default;
+      for (const listener of [...listeners]) listener();
+    })
+    .finally(() => (loading = undefined));
+  return loading;
+}
+
+/** Calls `listener` when the parser arrives (rows parsed without it can be read again). */
+export function onDeviceParserLoaded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Parses a sign-in's device, synchronously. The backend's own `browser` /
+ * `device` names win over what the user agent says; ua-parser-js 1.x (MIT)
+ * reads the rest and trims absurdly long user agents itself. Until the parser
+ * has loaded, a sign-in that needs it gets what the names alone say, marked
+ * `pending`, and the load starts.
  */
 export function parseDevice(source: DeviceSource): DeviceInfo {
   const ua = typeof source.userAgent === 'string' ? source.userAgent.trim() : '';
+  const pending = needsParser(source) && !parser;
+  if (pending) void loadDeviceParser().catch(() => undefined);
   // An empty string would make ua-parser-js describe *this* browser instead.
-  const result = ua ? new UAParser(ua).getResult() : EMPTY;
+  const result = ua && parser ? new parser(ua).getResult() : EMPTY;
   const browser = clean(source.browser) ?? browserName(result.browser);
   const os = clean(source.device) ?? osName(result.os);
-  return { kind: kindOf(result, source.device), browser, os };
+  const device: DeviceInfo = { kind: kindOf(result, source.device), browser, os };
+  if (pending) device.pending = true;
+  return device;
 }
 
 function browserName(browser: UAParser.IBrowser): string | undefined {

@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { UA as DEMO_UA } from '../../src/backends/memory-seed.js';
-import { type DeviceInfo, parseDevice } from '../../src/internal/device.js';
+import {
+  type DeviceInfo,
+  loadDeviceParser,
+  needsParser,
+  onDeviceParserLoaded,
+  parseDevice,
+} from '../../src/internal/device.js';
 
 /** The demo's devices, plus two that only the parser needs to know. */
 const UA = {
@@ -17,7 +23,38 @@ function expectDevices(cases: [userAgent: string, device: DeviceInfo][]) {
   }
 }
 
+// Runs first: nothing before it has loaded the parser.
+describe('the lazily loaded parser', () => {
+  it('is not needed when the server named browser and device', () => {
+    expect(needsParser({ userAgent: UA.chromeMac, browser: 'Chrome 141', device: 'macOS' })).to.be
+      .false;
+    expect(needsParser({ browser: 'App' })).to.be.false;
+    expect(needsParser({ userAgent: UA.chromeMac, browser: 'Chrome 141' })).to.be.true;
+  });
+
+  it('reads what the names say until it arrives, then tells listeners', async () => {
+    let arrived = 0;
+    const stop = onDeviceParserLoaded(() => arrived++);
+    expect(parseDevice({ userAgent: UA.safariIphone })).to.deep.equal({
+      kind: 'unknown',
+      browser: undefined,
+      os: undefined,
+      pending: true,
+    });
+    await loadDeviceParser();
+    stop();
+    expect(arrived).to.equal(1);
+    expect(parseDevice({ userAgent: UA.safariIphone })).to.deep.equal({
+      kind: 'phone',
+      browser: 'Safari 18',
+      os: 'iOS 18',
+    });
+  });
+});
+
 describe('parseDevice', () => {
+  before(() => loadDeviceParser());
+
   it('names browser and OS with major versions, leaving out frozen OS versions', () => {
     expectDevices([
       [UA.chromeMac, { kind: 'desktop', browser: 'Chrome 141', os: 'macOS' }],

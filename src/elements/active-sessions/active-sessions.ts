@@ -20,7 +20,8 @@ import { SessionElement } from '../../internal/session-element.js';
 import { buttons, dialogStyles, tokens } from '../../internal/styles.js';
 import { type ActiveSessionsStrings, activeSessionsStrings } from './active-sessions.strings.js';
 import { styles } from './active-sessions.styles.js';
-import { LiveClock } from './live-clock.js';
+import { LiveClock } from '../../controllers/live-clock.js';
+import { DeviceParserController } from '../../controllers/device-parser.js';
 import { PendingRevocations } from './pending-revocations.js';
 import { type Moment, type RowModel, deviceTitle, toRow } from './row-model.js';
 import { checkPage } from './sanitize.js';
@@ -155,6 +156,8 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   #confirm = new ConfirmDialogController(this);
   #clock = new LiveClock(this);
   #pending = new PendingRevocations();
+  /** @internal Rows drawn before the user-agent parser arrived are redrawn when it does. */
+  protected readonly deviceParser = new DeviceParserController(this);
   /** The last list that loaded; kept on screen while refetching or when a refetch fails. */
   #shown: Listing | undefined;
   /** List loads started so far. */

@@ -69,6 +69,8 @@ function deviceOf(signIn: SignIn): DeviceInfo {
   let device = devices.get(key);
   if (!device) {
     device = parseDevice(signIn);
+    // A pending reading is replaced once the parser arrives, so it is not kept.
+    if (device.pending) return device;
     if (devices.size >= MAX_CACHED_DEVICES) devices.delete(devices.keys().next().value!);
     devices.set(key, device);
   }
