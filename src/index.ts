@@ -30,7 +30,12 @@ export {
   type BlockletSessionQuery,
   type BlockletUserSessionService,
 } from './backends/blocklet.js';
-export { sessionContext, SessionConsumer, type SessionConsumerHost } from './context.js';
+export { sessionContext } from './context.js';
+export {
+  SessionConsumer,
+  type SessionConsumerHost,
+  type SessionConsumerOptions,
+} from './controllers/session-consumer.js';
 export * from './events.js';
 export { SessionProvider } from './elements/session-provider/session-provider.js';
 export { SignedIn } from './elements/signed-in/signed-in.js';

@@ -1,16 +1,15 @@
-import { css, html, nothing, type ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { type SessionError, toSessionError } from '../core/errors.js';
 import type { SessionAction } from '../events.js';
-import { type CommonStrings, errorMessage } from './common-strings.js';
-
-/** The host's error protocol: SessionElement.reportError. */
-export type ReportError = (error: unknown, action: SessionAction, retry: () => void) => boolean;
+import type { CommonStrings } from '../internal/common-strings.js';
+import { reportError } from '../internal/report-error.js';
+import { feedback } from '../internal/templates/feedback.js';
 
 /**
  * Runs an element's mutations one at a time. It knows which one is pending
  * (for spinners, and so a double click sends one request), reports failures
- * through the host's error protocol, keeps the message to show, and renders
- * the live region that announces results and failures.
+ * through the kit's error protocol (`reportError`), keeps the message to show,
+ * and renders the live region that announces results and failures.
  */
 export class ActionRunner {
   /** The key of the running action, or null. */
@@ -18,12 +17,10 @@ export class ActionRunner {
   error: SessionError | null = null;
   /** The last result worth announcing. */
   announcement = '';
-  #host: ReactiveControllerHost;
-  #report: ReportError;
+  #host: ReactiveControllerHost & HTMLElement;
 
-  constructor(host: ReactiveControllerHost, report: ReportError) {
+  constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
-    this.#report = report;
   }
 
   get busy(): boolean {
@@ -51,7 +48,8 @@ export class ActionRunner {
       return announcement !== null;
     } catch (thrown) {
       const error = toSessionError(thrown);
-      const showOwnState = this.#report(error, action, () => void this.run(key, action, work));
+      const retry = () => void this.run(key, action, work);
+      const showOwnState = reportError(this.#host, error, action, retry);
       // A handled re-auth request (cancelled event) needs no message of ours.
       this.error = error.code === 'reauth-required' && !showOwnState ? null : error;
       return false;
@@ -71,26 +69,6 @@ export class ActionRunner {
 
   /** The polite live region: the failure (visible) or the last result (for screen readers). */
   render(strings: CommonStrings) {
-    return html`<div class="feedback" role="status">
-      ${
-        this.error
-          ? html`<span class="error" part="error">${errorMessage(strings, this.error.code)}</span>`
-          : this.announcement
-            ? html`<span class="visually-hidden">${this.announcement}</span>`
-            : nothing
-      }
-    </div>`;
+    return feedback(strings, this.error, this.announcement);
   }
 }
-
-export const feedbackStyles = css`
-  .feedback {
-    max-width: var(--session-trigger-max-width, 18rem);
-  }
-  .feedback .error {
-    display: block;
-    margin-top: calc(var(--_space) * 0.5);
-    color: var(--_danger);
-    font-size: 0.875em;
-  }
-`;

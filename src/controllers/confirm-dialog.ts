@@ -1,22 +1,16 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { createRef } from 'lit/directives/ref.js';
+import { type ConfirmOptions, confirmDialog } from '../internal/templates/confirm-dialog.js';
 
-export interface ConfirmOptions {
-  title: string;
-  message: string;
-  confirmLabel: string;
-  cancelLabel: string;
-  /** Styles the confirm button as destructive. */
-  danger?: boolean;
-}
+export type { ConfirmOptions } from '../internal/templates/confirm-dialog.js';
 
 /**
- * An alert dialog that asks before a destructive action. Built on the native
- * modal <dialog> (focus containment, Escape, inert page) with the safe choice
- * focused first, as the APG alert dialog pattern asks.
+ * Asks before a destructive action in an alert dialog (native modal <dialog>:
+ * focus containment, Escape, inert page) with the safe choice focused first,
+ * as the APG alert dialog pattern asks.
  *
  * `ask()` resolves true on confirm and false on cancel or Escape; the host
- * renders `dialog.render()` somewhere in its shadow root.
+ * renders `render()` somewhere in its shadow root and adopts `dialogStyles`.
  */
 export class ConfirmDialogController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
@@ -55,43 +49,15 @@ export class ConfirmDialogController implements ReactiveController {
   render() {
     const options = this.#options;
     if (!options) return nothing;
-    return html`<dialog
-      ${ref(this.#dialog)}
-      part="dialog"
-      role="alertdialog"
-      aria-modal="true"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-message"
-      @cancel=${(event: Event) => {
-        event.preventDefault();
-        this.#close(false);
-      }}
-    >
-      <h2 id="confirm-title" part="dialog-title">${options.title}</h2>
-      <p id="confirm-message" part="dialog-message">${options.message}</p>
-      <div class="dialog-actions" part="dialog-actions">
-        <button
-          ${ref(this.#cancel)}
-          class="btn"
-          part="dialog-cancel"
-          type="button"
-          @click=${() => this.#close(false)}
-        >
-          ${options.cancelLabel}
-        </button>
-        <button
-          class="btn primary ${options.danger ? 'danger' : ''}"
-          part="dialog-confirm"
-          type="button"
-          @click=${() => this.#close(true)}
-        >
-          ${options.confirmLabel}
-        </button>
-      </div>
-    </dialog>`;
+    return confirmDialog({
+      options,
+      dialog: this.#dialog,
+      cancel: this.#cancel,
+      onClose: this.#close,
+    });
   }
 
-  #close(confirmed: boolean): void {
+  #close = (confirmed: boolean): void => {
     const resolve = this.#resolve;
     this.#resolve = null;
     if (!this.#options) return;
@@ -103,7 +69,7 @@ export class ConfirmDialogController implements ReactiveController {
     // Focus goes back where it was, unless the action removes that control.
     if (!confirmed && opener instanceof HTMLElement) opener.focus();
     resolve?.(confirmed);
-  }
+  };
 }
 
 /** The focused element, looking inside shadow roots. */

@@ -1,7 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+export interface LiveClockOptions {
+  /** Milliseconds between ticks (default 30 s). */
+  interval?: number;
+}
+
 /**
- * The current time for relative timestamps, advanced every `interval` ms
+ * The current time for relative timestamps, advanced every `interval`
  * while the host is connected and the page is visible (hidden tabs do no
  * work; coming back refreshes at once). Holding `now` still between ticks
  * keeps re-renders for other reasons from touching every row's text.
@@ -12,7 +17,7 @@ export class LiveClock implements ReactiveController {
   #interval: number;
   #timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(host: ReactiveControllerHost, interval = 30_000) {
+  constructor(host: ReactiveControllerHost, { interval = 30_000 }: LiveClockOptions = {}) {
     this.#host = host;
     this.#interval = interval;
     host.addController(this);

@@ -5,6 +5,8 @@
  * empty string rather than "Invalid Date" or "undefined".
  */
 
+import type { CurrentUser } from '../core/types.js';
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -170,4 +172,19 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
  */
 export function displayText(value: unknown): string {
   return typeof value === 'string' ? value.replace(BIDI_CONTROLS, '') : '';
+}
+
+/**
+ * The name to show for a user: full name, else username, else email, else the
+ * id, each cleaned of bidirectional controls (see `displayText`).
+ */
+export function displayName(user: CurrentUser | undefined, fallback = ''): string {
+  const full = [user?.first_name, user?.last_name].map(displayText).filter(Boolean).join(' ');
+  return (
+    full.trim() ||
+    displayText(user?.username) ||
+    displayText(user?.primary_email_address?.email) ||
+    displayText(user?.id) ||
+    fallback
+  );
 }

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
-import { MenuButtonController, TYPE_AHEAD_RESET } from '../../src/internal/menu-button.js';
-import { actionItem } from '../../src/internal/menu-items.js';
-import { menuStyles } from '../../src/internal/menu.styles.js';
-import { tokens } from '../../src/internal/styles.js';
+import { MenuButtonController, TYPE_AHEAD_RESET } from '../../src/controllers/menu-button.js';
+import { tokens } from '../../src/internal/styles/base.js';
+import { menuStyles } from '../../src/internal/styles/menu.js';
+import { actionItem } from '../../src/internal/templates/menu.js';
 
 const FRUIT = ['Apple', 'Banana', 'Blueberry', 'Cherry', 'Date'];
 

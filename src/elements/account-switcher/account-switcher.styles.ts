@@ -1,5 +1,5 @@
-import { feedbackStyles } from '../../internal/action-runner.js';
-import { menuStyles } from '../../internal/menu.styles.js';
-import { buttons, tokens } from '../../internal/styles.js';
+import { buttons, tokens } from '../../internal/styles/base.js';
+import { feedbackStyles } from '../../internal/styles/feedback.js';
+import { menuStyles } from '../../internal/styles/menu.js';
 
 export const styles = [tokens, buttons, menuStyles, feedbackStyles];

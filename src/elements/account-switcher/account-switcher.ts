@@ -1,25 +1,21 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { SessionState } from '../../core/session-state.js';
 import type { SignIn } from '../../core/types.js';
 import { AccountSwitchEvent, AccountSwitchedEvent, type SignOutScope } from '../../events.js';
-import { ActionRunner } from '../../internal/action-runner.js';
-import { avatar, displayName } from '../../internal/avatar.js';
-import { errorMessage } from '../../internal/common-strings.js';
-import { displayText } from '../../internal/format.js';
-import { MenuButtonController } from '../../internal/menu-button.js';
-import {
-  actionItem,
-  chevronIcon,
-  group,
-  loadingTrigger,
-  radioItem,
-  separator,
-  textBlock,
-} from '../../internal/menu-items.js';
-import { SessionElement } from '../../internal/session-element.js';
+import { MenuSwitcherController } from '../../controllers/menu-switcher.js';
+import { displayName, displayText } from '../../internal/format.js';
 import { navigateTo, safeHref } from '../../internal/safe-url.js';
 import { signOutWithEvents } from '../../internal/sign-out.js';
+import { avatar } from '../../internal/templates/avatar.js';
+import { loadError } from '../../internal/templates/feedback.js';
+import {
+  actionItem,
+  group,
+  loadingTrigger,
+  separator,
+  triggerContent,
+} from '../../internal/templates/menu.js';
+import { SessionElement } from '../shared/session-element.js';
 import { type AccountSwitcherStrings, accountSwitcherStrings } from './account-switcher.strings.js';
 import { styles } from './account-switcher.styles.js';
 
@@ -105,31 +101,16 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
   @property({ attribute: 'sign-in-url' }) signInUrl?: string;
 
   protected readonly translations = accountSwitcherStrings;
-  protected readonly menu = new MenuButtonController(this);
-  protected readonly actions = new ActionRunner(this, (error, action, retry) =>
-    this.reportError(error, action, retry),
-  );
-
-  protected override sessionChanged(state: SessionState): void {
-    if (state.status !== 'signed-in') this.menu.hide({ restoreFocus: false });
-  }
+  protected readonly switcher = new MenuSwitcherController(this, {
+    available: () => this.state.status === 'signed-in',
+  });
 
   protected override render() {
     const state = this.state;
     const t = this.t;
     if (state.status === 'loading') return loadingTrigger(t.loading);
     if (state.status === 'error') {
-      return html`<span class="error" part="error" role="alert"
-          >${errorMessage(t, state.error.code)}</span
-        >
-        <button
-          class="btn"
-          part="retry-button"
-          type="button"
-          @click=${() => this.sessionController?.refetch()}
-        >
-          ${t.retry}
-        </button>`;
+      return loadError(t, state.error.code, () => this.sessionController?.refetch());
     }
     const active = state.status === 'signed-in' ? state.session.active_signin : null;
     if (state.status !== 'signed-in' || !active) {
@@ -145,20 +126,15 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
     const accounts = state.session.signins.some((s) => s.id === active.id)
       ? state.session.signins
       : [active, ...state.session.signins];
-    const name = this.#name(active);
-    return html`${this.menu.renderTrigger(
-      html`${this.#avatar(active)}<span class="visually-hidden">${t.signedInAs}</span>
-        ${textBlock(name, this.#email(active))} ${chevronIcon}`,
-    )}
-    ${this.menu.renderMenu(
+    return this.switcher.render(
+      triggerContent(this.#avatar(active), t.signedInAs, this.#name(active), this.#email(active)),
       html`${group(
         t.accounts,
         accounts.map((signIn) => this.#accountItem(signIn, active.id)),
       )}
       ${separator} ${this.#actions(active, accounts.length)}`,
-      { label: t.menuLabel },
-    )}
-    ${this.actions.render(t)}`;
+      { label: t.menuLabel, strings: t },
+    );
   }
 
   /**
@@ -200,13 +176,15 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
         part: 'menu-item-expired',
       });
     }
-    return radioItem({
-      label,
-      detail,
-      avatar: this.#avatar(signIn),
-      checked: signIn.id === activeId,
-      pending: this.actions.pending === signIn.id,
-      onSelect: () => void this.#switchTo(signIn, activeId),
+    const choice = { key: signIn.id, label, detail, avatar: this.#avatar(signIn) };
+    return this.switcher.choice(choice, signIn.id === activeId, {
+      action: 'switch-account',
+      announce: () => this.dispatchEvent(new AccountSwitchEvent({ signin: signIn })),
+      perform: async () => {
+        await this.requireController().switchSignIn(signIn.id);
+        this.dispatchEvent(new AccountSwitchedEvent({ signin: signIn }));
+        return this.t.switchedTo(label);
+      },
     });
   }
 
@@ -241,24 +219,8 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
     }`;
   }
 
-  async #switchTo(signIn: SignIn, activeId: string): Promise<void> {
-    if (this.actions.busy) return;
-    if (signIn.id === activeId || !this.emit(new AccountSwitchEvent({ signin: signIn }))) {
-      this.menu.hide();
-      return;
-    }
-    await this.actions.run(signIn.id, 'switch-account', async () => {
-      await this.requireController().switchSignIn(signIn.id);
-      this.emit(new AccountSwitchedEvent({ signin: signIn }));
-      return this.t.switchedTo(this.#name(signIn));
-    });
-    this.menu.hide();
-  }
-
   #signOut(scope: SignOutScope, signInId?: string): void {
-    if (this.actions.busy) return;
-    this.menu.hide();
-    void this.actions.run('sign-out', 'sign-out', async () => {
+    this.switcher.command('sign-out', 'sign-out', async () => {
       const detail = await signOutWithEvents(this, this.requireController(), { scope, signInId });
       if (!detail) return null;
       if (detail.redirectUrl) this.navigate(detail.redirectUrl);

@@ -13,11 +13,12 @@ import {
   SignInRevokedEvent,
 } from '../../events.js';
 import { errorMessage } from '../../internal/common-strings.js';
-import { ConfirmDialogController } from '../../internal/confirm-dialog.js';
-import { deviceIcon } from '../../internal/icons.js';
+import { ConfirmDialogController } from '../../controllers/confirm-dialog.js';
+import { deviceIcon } from '../../internal/templates/icons.js';
 import { languageOf } from '../../internal/localize.js';
-import { SessionElement } from '../../internal/session-element.js';
-import { buttons, dialogStyles, tokens } from '../../internal/styles.js';
+import { SessionElement } from '../shared/session-element.js';
+import { buttons, tokens } from '../../internal/styles/base.js';
+import { dialogStyles } from '../../internal/styles/dialog.js';
 import { type ActiveSessionsStrings, activeSessionsStrings } from './active-sessions.strings.js';
 import { styles } from './active-sessions.styles.js';
 import { LiveClock } from '../../controllers/live-clock.js';

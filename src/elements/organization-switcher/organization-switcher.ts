@@ -2,9 +2,9 @@ import { property } from 'lit/decorators.js';
 import type { SessionController } from '../../core/session-controller.js';
 import type { Organization, SignIn } from '../../core/types.js';
 import { OrganizationSwitchEvent, OrganizationSwitchedEvent } from '../../events.js';
-import { avatar, displayName } from '../../internal/avatar.js';
-import { displayText } from '../../internal/format.js';
-import { type MembershipOption, MembershipSwitcher } from '../../internal/membership-switcher.js';
+import { displayName, displayText } from '../../internal/format.js';
+import { avatar } from '../../internal/templates/avatar.js';
+import { type MembershipOption, MembershipSwitcher } from '../shared/membership-switcher.js';
 import {
   type OrganizationSwitcherStrings,
   organizationSwitcherStrings,

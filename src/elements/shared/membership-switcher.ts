@@ -1,20 +1,21 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type TemplateResult } from 'lit';
-import type { BackendCapabilities } from '../core/backend.js';
-import { toSessionError } from '../core/errors.js';
-import type { SessionController } from '../core/session-controller.js';
-import type { SessionState } from '../core/session-state.js';
-import type { SignIn } from '../core/types.js';
-import type { SessionAction, SessionElementsEvent } from '../events.js';
-import { ActionRunner, feedbackStyles } from './action-runner.js';
-import { avatar } from './avatar.js';
-import { type CommonStrings, errorMessage } from './common-strings.js';
-import { displayText } from './format.js';
-import { MenuButtonController } from './menu-button.js';
-import { chevronIcon, group, loadingTrigger, radioItem, textBlock } from './menu-items.js';
-import { menuStyles } from './menu.styles.js';
+import { nothing } from 'lit';
+import type { BackendCapabilities } from '../../core/backend.js';
+import { toSessionError } from '../../core/errors.js';
+import type { SessionController } from '../../core/session-controller.js';
+import type { SignIn } from '../../core/types.js';
+import type { SessionAction, SessionElementsEvent } from '../../events.js';
+import { type SwitcherChoice, MenuSwitcherController } from '../../controllers/menu-switcher.js';
+import type { CommonStrings } from '../../internal/common-strings.js';
+import { displayText } from '../../internal/format.js';
+import { reportError } from '../../internal/report-error.js';
+import { avatar } from '../../internal/templates/avatar.js';
+import { loadError } from '../../internal/templates/feedback.js';
+import { group, loadingTrigger, triggerContent } from '../../internal/templates/menu.js';
+import { buttons, tokens } from '../../internal/styles/base.js';
+import { feedbackStyles } from '../../internal/styles/feedback.js';
+import { menuStyles } from '../../internal/styles/menu.js';
 import { SessionElement } from './session-element.js';
-import { buttons, tokens } from './styles.js';
 
 /** What organizations and workspaces have in common: the user's membership of something. */
 export interface Membership {
@@ -34,12 +35,8 @@ export type MembershipStrings = CommonStrings & {
 };
 
 /** One entry of the menu; `item` null is the personal account. */
-export interface MembershipOption<M> {
-  key: string;
+export interface MembershipOption<M> extends SwitcherChoice {
   item: M | null;
-  label: string;
-  detail?: string;
-  avatar: TemplateResult;
 }
 
 interface Loaded<M> {
@@ -88,10 +85,9 @@ export abstract class MembershipSwitcher<
     return signIn.id;
   }
 
-  protected readonly menu = new MenuButtonController(this);
-  protected readonly actions = new ActionRunner(this, (error, action, retry) =>
-    this.reportError(error, action, retry),
-  );
+  protected readonly switcher = new MenuSwitcherController(this, {
+    available: () => this.state.status === 'signed-in',
+  });
 
   protected readonly list = new Task(this, {
     task: async ([controller, scope], { signal }): Promise<Loaded<M> | undefined> => {
@@ -109,17 +105,9 @@ export abstract class MembershipSwitcher<
       ] as const;
     },
     onError: (error) => {
-      this.reportError(error, this.listAction, () => void this.list.run());
+      reportError(this, error, this.listAction, () => void this.list.run());
     },
   });
-
-  get #supported(): boolean {
-    return this.sessionController?.capabilities[this.capability] ?? false;
-  }
-
-  protected override sessionChanged(state: SessionState): void {
-    if (state.status !== 'signed-in') this.menu.hide({ restoreFocus: false });
-  }
 
   protected override render() {
     const state = this.state;
@@ -132,7 +120,7 @@ export abstract class MembershipSwitcher<
     const loaded = value?.scope === this.listScope(signIn) ? value.items : undefined;
     if (!loaded) {
       return this.list.status === TaskStatus.ERROR
-        ? this.#renderLoadError()
+        ? loadError(t, toSessionError(this.list.error).code, () => void this.list.run())
         : loadingTrigger(t.loading);
     }
     const personal = this.personalOption(signIn);
@@ -143,27 +131,28 @@ export abstract class MembershipSwitcher<
     if (options.length === 0) return nothing;
     const activeId = this.activeMembershipId(signIn);
     const current = options.find((o) => (o.item ? o.item.membership_id === activeId : !activeId));
-    return html`${this.menu.renderTrigger(
-      html`${current?.avatar ?? nothing}<span class="visually-hidden">${t.triggerPrefix}</span>
-        ${textBlock(current?.label ?? t.placeholder)} ${chevronIcon}`,
-    )}
-    ${this.menu.renderMenu(
+    return this.switcher.render(
+      triggerContent(current?.avatar ?? nothing, t.triggerPrefix, current?.label ?? t.placeholder),
       group(
         t.menuLabel,
         options.map((option) =>
-          radioItem({
-            label: option.label,
-            detail: option.detail,
-            avatar: option.avatar,
-            checked: option === current,
-            pending: this.actions.pending === option.key,
-            onSelect: () => void this.#select(option, option === current),
+          this.switcher.choice(option, option === current, {
+            action: this.switchAction,
+            announce: () => this.dispatchEvent(this.switchEvent(option.item)),
+            perform: async () => {
+              await this.switchTo(this.requireController(), option.item);
+              this.dispatchEvent(this.switchedEvent(option.item));
+              return this.t.switchedTo(option.label);
+            },
           }),
         ),
       ),
-      { label: t.menuLabel },
-    )}
-    ${this.actions.render(t)}`;
+      { label: t.menuLabel, strings: t },
+    );
+  }
+
+  get #supported(): boolean {
+    return this.sessionController?.capabilities[this.capability] ?? false;
   }
 
   #toOption(item: M): MembershipOption<M> {
@@ -175,28 +164,5 @@ export abstract class MembershipSwitcher<
       detail: this.optionDetail?.(item),
       avatar: avatar({ id: item.id, name, image: this.optionImage?.(item) }),
     };
-  }
-
-  #renderLoadError() {
-    const t = this.t;
-    const code = toSessionError(this.list.error).code;
-    return html`<span class="error" part="error" role="alert">${errorMessage(t, code)}</span>
-      <button class="btn" part="retry-button" type="button" @click=${() => void this.list.run()}>
-        ${t.retry}
-      </button>`;
-  }
-
-  async #select(option: MembershipOption<M>, isCurrent: boolean): Promise<void> {
-    if (this.actions.busy) return;
-    if (isCurrent || !this.emit(this.switchEvent(option.item))) {
-      this.menu.hide();
-      return;
-    }
-    await this.actions.run(option.key, this.switchAction, async () => {
-      await this.switchTo(this.requireController(), option.item);
-      this.emit(this.switchedEvent(option.item));
-      return this.t.switchedTo(option.label);
-    });
-    this.menu.hide();
   }
 }

@@ -1,21 +1,23 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type SessionConsumerHost, SessionConsumer } from '../context.js';
-import type { SessionController } from '../core/session-controller.js';
-import type { SessionState } from '../core/session-state.js';
-import { SessionError, toSessionError } from '../core/errors.js';
+import { SessionError } from '../../core/errors.js';
+import type { SessionController } from '../../core/session-controller.js';
+import type { SessionState } from '../../core/session-state.js';
+import type { SessionAction, SessionElementsEvent } from '../../events.js';
+import { type SessionConsumerHost, SessionConsumer } from '../../controllers/session-consumer.js';
 import {
-  ReauthRequiredEvent,
-  type SessionAction,
-  SessionElementsEvent,
-  SessionErrorEvent,
-} from '../events.js';
-import { type StringTable, type Translations, languageOf, resolveStrings } from './localize.js';
+  type StringTable,
+  type Translations,
+  languageOf,
+  resolveStrings,
+} from '../../internal/localize.js';
+import { reportError } from '../../internal/report-error.js';
 
 /**
- * What every element of the kit shares: the controller from the nearest
- * provider (or its own `.controller`), the session state, strings in the
- * page's language, and the error and re-auth event protocol.
+ * What every session element has: the two public properties below, the
+ * session (a SessionConsumer: the controller from `.controller` or the nearest
+ * provider, and its state) and strings in the page's language. Behaviour
+ * lives in the controllers each element adds.
  */
 export abstract class SessionElement<T extends StringTable = StringTable>
   extends LitElement
@@ -58,18 +60,9 @@ export abstract class SessionElement<T extends StringTable = StringTable>
     return this.dispatchEvent(event);
   }
 
-  /**
-   * Reports a failure: `reauth-required` becomes the cancelable
-   * `reauth-required` event (returns true when the element should show its own
-   * confirm-it's-you state), anything else a `session-error` event.
-   */
+  /** The kit's failure protocol on this element (see `reportError`). */
   protected reportError(error: unknown, action: SessionAction, retry: () => void): boolean {
-    const failure = toSessionError(error);
-    if (failure.code === 'reauth-required') {
-      return this.emit(new ReauthRequiredEvent({ action, retry }));
-    }
-    if (failure.code !== 'aborted') this.emit(new SessionErrorEvent({ error: failure, action }));
-    return false;
+    return reportError(this, error, action, retry);
   }
 
   /** The controller, or a clear error when the element is used outside any provider. */

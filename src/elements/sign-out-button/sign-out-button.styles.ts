@@ -1,6 +1,7 @@
 import { css } from 'lit';
-import { feedbackStyles } from '../../internal/action-runner.js';
-import { buttons, dialogStyles, tokens } from '../../internal/styles.js';
+import { buttons, tokens } from '../../internal/styles/base.js';
+import { dialogStyles } from '../../internal/styles/dialog.js';
+import { feedbackStyles } from '../../internal/styles/feedback.js';
 
 export const styles = [
   tokens,

@@ -2,12 +2,12 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { activeSignIn } from '../../core/session-state.js';
 import type { SignOutScope } from '../../events.js';
-import { ActionRunner } from '../../internal/action-runner.js';
-import { displayName } from '../../internal/avatar.js';
-import { ConfirmDialogController } from '../../internal/confirm-dialog.js';
-import { SessionElement } from '../../internal/session-element.js';
+import { ActionRunner } from '../../controllers/action-runner.js';
+import { ConfirmDialogController } from '../../controllers/confirm-dialog.js';
+import { displayName } from '../../internal/format.js';
 import { navigateTo } from '../../internal/safe-url.js';
 import { SIGN_OUT_SCOPES, signOutWithEvents } from '../../internal/sign-out.js';
+import { SessionElement } from '../shared/session-element.js';
 import { type SignOutButtonStrings, signOutButtonStrings } from './sign-out-button.strings.js';
 import { styles } from './sign-out-button.styles.js';
 
@@ -85,9 +85,7 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
 
   protected readonly translations = signOutButtonStrings;
   protected readonly dialog = new ConfirmDialogController(this);
-  protected readonly actions = new ActionRunner(this, (error, action, retry) =>
-    this.reportError(error, action, retry),
-  );
+  protected readonly actions = new ActionRunner(this);
 
   /** The scope in use; an unknown value falls back to the default. */
   protected get effectiveScope(): SignOutScope {

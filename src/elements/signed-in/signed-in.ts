@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { SessionElement } from '../../internal/session-element.js';
-import { tokens } from '../../internal/styles.js';
+import { SessionElement } from '../shared/session-element.js';
+import { tokens } from '../../internal/styles/base.js';
 
 /**
  * Shows its content only while someone is signed in.

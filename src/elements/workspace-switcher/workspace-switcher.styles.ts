@@ -1,3 +1,3 @@
-import { MembershipSwitcher } from '../../internal/membership-switcher.js';
+import { MembershipSwitcher } from '../shared/membership-switcher.js';
 
 export const styles = MembershipSwitcher.styles;

@@ -1,7 +1,7 @@
 import type { SessionController } from '../../core/session-controller.js';
 import type { SignIn, Workspace } from '../../core/types.js';
 import { WorkspaceSwitchEvent, WorkspaceSwitchedEvent } from '../../events.js';
-import { MembershipSwitcher } from '../../internal/membership-switcher.js';
+import { MembershipSwitcher } from '../shared/membership-switcher.js';
 import {
   type WorkspaceSwitcherStrings,
   workspaceSwitcherStrings,

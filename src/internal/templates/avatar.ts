@@ -1,8 +1,6 @@
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { CurrentUser } from '../core/types.js';
-import { displayText } from './format.js';
-import { safeImageSrc } from './safe-url.js';
+import { safeImageSrc } from '../safe-url.js';
 
 /** A stable hue for an id (FNV-1a), so a person or team keeps their colour everywhere. */
 export function hueOf(id: string): number {
@@ -21,21 +19,6 @@ export function initialsOf(name: string): string {
   const first = Array.from(words[0])[0];
   const last = words.length > 1 ? Array.from(words[words.length - 1])[0] : '';
   return (first + last).toLocaleUpperCase();
-}
-
-/**
- * The name to show for a user: full name, else username, else email, else the
- * id, each cleaned of bidirectional controls (see `displayText`).
- */
-export function displayName(user: CurrentUser | undefined, fallback = ''): string {
-  const full = [user?.first_name, user?.last_name].map(displayText).filter(Boolean).join(' ');
-  return (
-    full.trim() ||
-    displayText(user?.username) ||
-    displayText(user?.primary_email_address?.email) ||
-    displayText(user?.id) ||
-    fallback
-  );
 }
 
 export interface AvatarOptions {

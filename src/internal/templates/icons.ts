@@ -1,5 +1,5 @@
 import { html, svg } from 'lit';
-import type { DeviceKind } from './device.js';
+import type { DeviceKind } from '../device.js';
 
 /**
  * Inline device icons (24×24, stroke in currentColor) so they follow the text

@@ -1,5 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { safeHref } from './safe-url.js';
+import { safeHref } from '../safe-url.js';
 
 /**
  * Templates for what goes inside a MenuButtonController's trigger and menu,
@@ -105,6 +105,15 @@ export function textBlock(label: string, detail?: string) {
       detail ? html`<bdi class="detail" part="detail">${detail}</bdi>` : nothing
     }</span
   >`;
+}
+
+/**
+ * The trigger's content: the current choice's avatar, a prefix for screen
+ * readers ("Signed in as", "Organization"), its name (and detail) and the arrow.
+ */
+export function triggerContent(avatar: unknown, prefix: string, label: string, detail?: string) {
+  return html`${avatar}<span class="visually-hidden">${prefix}</span> ${textBlock(label, detail)}
+    ${chevronIcon}`;
 }
 
 /** The trigger's content while the session or list is loading. */

@@ -1,0 +1,58 @@
+import { html } from 'lit';
+import { type Ref, ref } from 'lit/directives/ref.js';
+
+/** What the confirm dialog says. */
+export interface ConfirmOptions {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  /** Styles the confirm button as destructive. */
+  danger?: boolean;
+}
+
+export interface ConfirmDialogView {
+  options: ConfirmOptions;
+  dialog: Ref<HTMLDialogElement>;
+  /** The safe choice, focused first. */
+  cancel: Ref<HTMLButtonElement>;
+  onClose: (confirmed: boolean) => void;
+}
+
+/** The APG alert dialog on a native modal <dialog>; styled by `dialogStyles`. */
+export function confirmDialog({ options, dialog, cancel, onClose }: ConfirmDialogView) {
+  return html`<dialog
+    ${ref(dialog)}
+    part="dialog"
+    role="alertdialog"
+    aria-modal="true"
+    aria-labelledby="confirm-title"
+    aria-describedby="confirm-message"
+    @cancel=${(event: Event) => {
+      event.preventDefault();
+      onClose(false);
+    }}
+  >
+    <h2 id="confirm-title" part="dialog-title">${options.title}</h2>
+    <p id="confirm-message" part="dialog-message">${options.message}</p>
+    <div class="dialog-actions" part="dialog-actions">
+      <button
+        ${ref(cancel)}
+        class="btn"
+        part="dialog-cancel"
+        type="button"
+        @click=${() => onClose(false)}
+      >
+        ${options.cancelLabel}
+      </button>
+      <button
+        class="btn primary ${options.danger ? 'danger' : ''}"
+        part="dialog-confirm"
+        type="button"
+        @click=${() => onClose(true)}
+      >
+        ${options.confirmLabel}
+      </button>
+    </div>
+  </dialog>`;
+}
