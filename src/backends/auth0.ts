@@ -6,10 +6,10 @@ import type {
   SignIn,
   SignOutTarget,
 } from '../core/types.js';
-import type { BackendCapabilities, RequestOptions } from '../core/backend.js';
+import { capabilities, type BackendCapabilities, type RequestOptions } from '../core/backend.js';
 import { ensureOk, globalFetch, readJson, send } from './http.js';
 import { currentThenRecent, pageOf } from './paging.js';
-import { NO_CAPABILITIES, PartialBackend, soleSession } from './partial.js';
+import { PartialBackend, soleSession } from './partial.js';
 import {
   type Json,
   array,
@@ -68,7 +68,11 @@ export interface Auth0BackendOptions {
   fetch?: typeof fetch;
 }
 
-const CAPABILITIES: BackendCapabilities = Object.freeze({ ...NO_CAPABILITIES });
+/**
+ * Nothing beyond listing and ending sign-ins. Pages are cut in memory from the
+ * whole list the proxy sends, so a page may be as large as the element allows.
+ */
+const CAPABILITIES = capabilities({ maxPageSize: 1000 });
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '') || '/';
@@ -199,7 +203,7 @@ export class Auth0Backend extends PartialBackend {
     const signIns = sessionArray(await readJson(response, o))
       .map((item) => parseAuth0Session(item, current))
       .sort(currentThenRecent);
-    return pageOf(signIns, q);
+    return pageOf(signIns, q, CAPABILITIES.maxPageSize);
   }
 
   /** Ends one Auth0 session: DELETE `${baseUrl}/:id` with cookies and the CSRF header. */

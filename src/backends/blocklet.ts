@@ -8,10 +8,11 @@ import type {
   SignInStatus,
   SignOutTarget,
 } from '../core/types.js';
-import type { BackendCapabilities, RequestOptions } from '../core/backend.js';
+import { isSignInStatusFilter } from '../core/types.js';
+import { capabilities, type BackendCapabilities, type RequestOptions } from '../core/backend.js';
 import { statusError } from './http.js';
 import { pageQuery } from './paging.js';
-import { NO_CAPABILITIES, PartialBackend, soleSession } from './partial.js';
+import { PartialBackend, soleSession } from './partial.js';
 import {
   array,
   compact,
@@ -118,16 +119,13 @@ interface ParsedList {
   pageSize?: number;
 }
 
-const STATUSES: readonly string[] = ['online', 'expired', 'offline'];
 /** How many listed sessions the backend remembers for removal by id. */
 const KNOWN_LIMIT = 500;
 /** Page size of the count taken before signing out every other device. */
 const COUNT_PAGE = 100;
 
 function optionalStatus(value: unknown): SignInStatus | undefined {
-  return typeof value === 'string' && STATUSES.includes(value)
-    ? (value as SignInStatus)
-    : undefined;
+  return isSignInStatusFilter(value) && value !== 'all' ? value : undefined;
 }
 
 function optionalPage(value: unknown): number | undefined {
@@ -252,8 +250,7 @@ export class BlockletBackend extends PartialBackend {
     this.#visitorId = options.visitorId;
     this.#appUrl = options.appUrl;
     this.#includeFederated = options.includeFederated ?? true;
-    this.capabilities = Object.freeze({
-      ...NO_CAPABILITIES,
+    this.capabilities = capabilities({
       statusFilter: true,
       revokeOthers: options.visitorId !== undefined,
     });
@@ -282,7 +279,7 @@ export class BlockletBackend extends PartialBackend {
    * This browser's session comes first within the page.
    */
   async listSignIns(q: ListSignInsQuery, o: RequestOptions): Promise<Page<SignIn>> {
-    const { page, pageSize } = pageQuery(q);
+    const { page, pageSize } = pageQuery(q, this.capabilities.maxPageSize);
     const params: BlockletSessionQuery =
       q.status && q.status !== 'all' ? { page, pageSize, status: q.status } : { page, pageSize };
     const list = await this.#list(params, o);

@@ -11,7 +11,14 @@ import type {
   TokenResult,
   Workspace,
 } from '../core/types.js';
-import type { BackendCapabilities, RequestOptions, SessionBackend } from '../core/backend.js';
+import { isSignInStatusFilter } from '../core/types.js';
+import {
+  ALL_CAPABILITIES,
+  capabilities,
+  type BackendCapabilities,
+  type RequestOptions,
+  type SessionBackend,
+} from '../core/backend.js';
 import { type MemorySeed, demoSeed } from './memory-seed.js';
 import { currentThenRecent, pageOf } from './paging.js';
 import {
@@ -74,17 +81,7 @@ export class MemoryBackend implements SessionBackend {
     this.onlineWindow = options.onlineWindow ?? 5 * 60_000;
     this.tokenLifetime = options.tokenLifetime ?? 60_000;
     this.#now = options.now ?? Date.now;
-    this.capabilities = Object.freeze({
-      multiSession: true,
-      organizations: true,
-      workspaces: true,
-      tokens: true,
-      ticketExchange: true,
-      revokeOthers: true,
-      signOutEverywhere: true,
-      statusFilter: true,
-      ...options.capabilities,
-    });
+    this.capabilities = capabilities(options.capabilities, ALL_CAPABILITIES);
   }
 
   // ---- fault injection ----------------------------------------------------------------------------
@@ -153,6 +150,11 @@ export class MemoryBackend implements SessionBackend {
       'listSignIns',
       o,
       () => {
+        if (q.status !== undefined && !isSignInStatusFilter(q.status)) {
+          throw new SessionError('bad-request', `Unknown status filter ${String(q.status)}.`, {
+            status: 400,
+          });
+        }
         const active = this.#requireActive();
         const now = this.#now();
         const mine = this.#data.signins
@@ -160,7 +162,7 @@ export class MemoryBackend implements SessionBackend {
           .filter((s) => !q.status || q.status === 'all' || this.#status(s, now) === q.status)
           .map((s) => ({ ...s, current: s.id === active.id }))
           .sort(currentThenRecent);
-        return pageOf(mine, q);
+        return pageOf(mine, q, this.capabilities.maxPageSize);
       },
       (v) => parsePage(v, parseSignIn),
     );

@@ -18,14 +18,20 @@ export function currentThenRecent(a: SignIn, b: SignIn): number {
   return Number.isNaN(gap) ? 0 : gap;
 }
 
-/** The page number and size a query asks for: whole numbers from 1, defaults 1 and 10. */
-export function pageQuery(q: ListSignInsQuery): { page: number; pageSize: number } {
-  return { page: positive(q.page, 1), pageSize: positive(q.pageSize, 10) };
+/**
+ * The page number and size a query asks for: whole numbers from 1, defaults 1
+ * and 10, and a size above `maxPageSize` clamped to it.
+ */
+export function pageQuery(
+  q: ListSignInsQuery,
+  maxPageSize = Infinity,
+): { page: number; pageSize: number } {
+  return { page: positive(q.page, 1), pageSize: Math.min(positive(q.pageSize, 10), maxPageSize) };
 }
 
 /** One page of a list held in memory, for sources that have no paging of their own. */
-export function pageOf<T>(items: readonly T[], q: ListSignInsQuery): Page<T> {
-  const { page, pageSize } = pageQuery(q);
+export function pageOf<T>(items: readonly T[], q: ListSignInsQuery, maxPageSize?: number): Page<T> {
+  const { page, pageSize } = pageQuery(q, maxPageSize);
   return {
     items: items.slice((page - 1) * pageSize, page * pageSize),
     total: items.length,

@@ -13,18 +13,6 @@ import type {
 } from '../core/types.js';
 import type { BackendCapabilities, RequestOptions, SessionBackend } from '../core/backend.js';
 
-/** Every capability off; adapters spread this and switch on what their auth system can do. */
-export const NO_CAPABILITIES: BackendCapabilities = Object.freeze({
-  multiSession: false,
-  organizations: false,
-  workspaces: false,
-  tokens: false,
-  ticketExchange: false,
-  revokeOthers: false,
-  signOutEverywhere: false,
-  statusFilter: false,
-});
-
 /**
  * The session of an auth system with one account per browser: `user` signed in
  * through the sign-in `signInId`, which is also the only account on this browser.

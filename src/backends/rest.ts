@@ -1,5 +1,12 @@
 import type { ListSignInsQuery, SignOutTarget } from '../core/types.js';
-import type { BackendCapabilities, RequestOptions, SessionBackend } from '../core/backend.js';
+import {
+  ALL_CAPABILITIES,
+  capabilities,
+  type BackendCapabilities,
+  type RequestOptions,
+  type SessionBackend,
+} from '../core/backend.js';
+import { HTTP_ROUTES, type Operation } from '../core/routes.js';
 import { ensureOk, globalFetch, readJson, send } from './http.js';
 import {
   parseList,
@@ -18,22 +25,25 @@ export { CSRF_HEADER } from './http.js';
 export interface RestBackendOptions {
   /** Where the HTTP contract is mounted; default `/api/session`. */
   baseUrl?: string;
-  /** Override what the server supports; everything is on by default. */
+  /** Override what the server supports: by default everything is on, and pages hold at most 100 (the kit's own server). */
   capabilities?: Partial<BackendCapabilities>;
   /** A fetch to use instead of the global one (tests, proxies, custom auth headers). */
   fetch?: typeof fetch;
 }
 
-const ALL_CAPABILITIES: BackendCapabilities = {
-  multiSession: true,
-  organizations: true,
-  workspaces: true,
-  tokens: true,
-  ticketExchange: true,
-  revokeOthers: true,
-  signOutEverywhere: true,
-  statusFilter: true,
-};
+/** What fills an operation's route: the `{id}` parameter, the query and the JSON body. */
+interface RequestParts {
+  id?: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+}
+
+/** `?a=1&b=2` from the defined entries, each part percent-encoded; empty when none is defined. */
+function queryString(params: Record<string, string | undefined>): string {
+  const pairs = Object.entries(params).filter((pair): pair is [string, string] => !!pair[1]);
+  const text = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  return text.length ? `?${text.join('&')}` : '';
+}
 
 /** Speaks the kit's HTTP contract (see openapi.yaml) with cookies and the CSRF header. */
 export class RestBackend implements SessionBackend {
@@ -43,105 +53,100 @@ export class RestBackend implements SessionBackend {
 
   constructor(options: RestBackendOptions = {}) {
     this.baseUrl = (options.baseUrl ?? '/api/session').replace(/\/+$/, '');
-    this.capabilities = Object.freeze({ ...ALL_CAPABILITIES, ...options.capabilities });
+    this.capabilities = capabilities(options.capabilities, ALL_CAPABILITIES);
     this.#fetch = options.fetch ?? globalFetch;
   }
 
   getSession(o: RequestOptions) {
-    return this.#request('GET', '/', o, undefined, parseSession, true);
+    return this.#request('getSession', o, {}, parseSession, true);
   }
 
   listSignIns(q: ListSignInsQuery, o: RequestOptions) {
-    const params = new URLSearchParams();
-    if (q.page !== undefined) params.set('page', String(q.page));
-    if (q.pageSize !== undefined) params.set('pageSize', String(q.pageSize));
-    if (q.status && q.status !== 'all') params.set('status', q.status);
-    const query = params.size ? `?${params}` : '';
-    return this.#request('GET', `/signins${query}`, o, undefined, (v) => parsePage(v, parseSignIn));
+    const query = {
+      page: q.page?.toString(),
+      pageSize: q.pageSize?.toString(),
+      status: q.status === 'all' ? undefined : q.status,
+    };
+    return this.#request('listSignIns', o, { query }, (v) => parsePage(v, parseSignIn));
   }
 
   async removeSignIn(id: string, o: RequestOptions) {
-    await this.#request('DELETE', `/signins/${encodeURIComponent(id)}`, o, undefined, () => null);
+    await this.#request('removeSignIn', o, { id }, () => null);
   }
 
   revokeOtherSignIns(o: RequestOptions) {
-    return this.#request('POST', '/signins/revoke-others', o, {}, parseRevoked);
+    return this.#request('revokeOtherSignIns', o, { body: {} }, parseRevoked);
   }
 
   switchSignIn(signInId: string, o: RequestOptions) {
-    return this.#request('POST', '/switch-signin', o, { signInId }, parseSession, true);
+    return this.#request('switchSignIn', o, { body: { signInId } }, parseSession, true);
   }
 
   switchOrganization(organizationId: string | null, o: RequestOptions) {
-    return this.#request('POST', '/switch-organization', o, { organizationId }, parseSession, true);
+    return this.#request('switchOrganization', o, { body: { organizationId } }, parseSession, true);
   }
 
   switchWorkspace(workspaceId: string, o: RequestOptions) {
-    return this.#request('POST', '/switch-workspace', o, { workspaceId }, parseSession, true);
+    return this.#request('switchWorkspace', o, { body: { workspaceId } }, parseSession, true);
   }
 
   listOrganizations(o: RequestOptions) {
-    return this.#request('GET', '/organizations', o, undefined, (v) =>
+    return this.#request('listOrganizations', o, {}, (v) =>
       parseList(v, parseOrganization, 'organization list'),
     );
   }
 
   listWorkspaces(organizationId: string | undefined, o: RequestOptions) {
-    const query = organizationId ? `?organizationId=${encodeURIComponent(organizationId)}` : '';
-    return this.#request('GET', `/workspaces${query}`, o, undefined, (v) =>
+    const query = { organizationId: organizationId || undefined };
+    return this.#request('listWorkspaces', o, { query }, (v) =>
       parseList(v, parseWorkspace, 'workspace list'),
     );
   }
 
   signOut(target: SignOutTarget, o: RequestOptions) {
-    return this.#request('POST', '/sign-out', o, target, parseSignOut);
+    return this.#request('signOut', o, { body: target }, parseSignOut);
   }
 
   getToken(template: string | undefined, o: RequestOptions) {
-    const query = template ? `?template=${encodeURIComponent(template)}` : '';
-    return this.#request('GET', `/token${query}`, o, undefined, parseToken);
+    const query = { template: template || undefined };
+    return this.#request('getToken', o, { query }, parseToken);
   }
 
   exchangeTicket(ticket: string, o: RequestOptions) {
-    return this.#request('POST', '/exchange-ticket', o, { ticket }, parseSession, true);
+    return this.#request('exchangeTicket', o, { body: { ticket } }, parseSession, true);
   }
 
   /**
-   * One HTTP exchange. With `nullOn401`, a 401 means "signed out" and resolves
-   * `null` instead of rejecting (the session endpoints).
+   * One HTTP exchange on the operation's route (src/core/routes.ts). With
+   * `nullOn401`, a 401 means "signed out" and resolves `null` instead of
+   * rejecting (the session endpoints).
    */
   async #request<T>(
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
+    operation: Operation,
     o: RequestOptions,
-    body: unknown,
+    parts: RequestParts,
     parse: (value: unknown) => T,
     nullOn401?: false,
   ): Promise<T>;
   async #request<T>(
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
+    operation: Operation,
     o: RequestOptions,
-    body: unknown,
+    parts: RequestParts,
     parse: (value: unknown) => T,
     nullOn401: true,
   ): Promise<T | null>;
   async #request<T>(
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
+    operation: Operation,
     o: RequestOptions,
-    body: unknown,
+    parts: RequestParts,
     parse: (value: unknown) => T,
     nullOn401 = false,
   ): Promise<T | null> {
-    const url = path === '/' ? `${this.baseUrl}/` : `${this.baseUrl}${path}`;
-    const response = await send(
-      this.#fetch,
-      method,
-      url,
-      o,
-      method === 'GET' ? undefined : (body ?? {}),
-    );
+    const { method, path } = HTTP_ROUTES[operation];
+    const filled = path.replace('{id}', encodeURIComponent(parts.id ?? ''));
+    const query = queryString(parts.query ?? {});
+    const body = method === 'GET' ? undefined : (parts.body ?? {});
+    const response = await send(this.#fetch, method, this.baseUrl + filled + query, o, body);
     if (response.status === 401 && nullOn401) return null;
     return parse(await readJson(await ensureOk(response), o));
   }

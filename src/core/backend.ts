@@ -20,6 +20,51 @@ export interface BackendCapabilities {
   revokeOthers: boolean;
   signOutEverywhere: boolean;
   statusFilter: boolean;
+  /**
+   * The most sign-ins one `listSignIns` page holds. The controller never asks
+   * for more, and a backend answers a bigger request with a page of this size.
+   */
+  maxPageSize: number;
+}
+
+/** The largest sign-in page of the kit's own server handler (and the default of every backend). */
+export const MAX_PAGE_SIZE = 100;
+
+/** Every feature off: adapters start here and switch on what their auth system can do. */
+export const NO_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
+  multiSession: false,
+  organizations: false,
+  workspaces: false,
+  tokens: false,
+  ticketExchange: false,
+  revokeOthers: false,
+  signOutEverywhere: false,
+  statusFilter: false,
+  maxPageSize: MAX_PAGE_SIZE,
+});
+
+/** Every feature on: a backend that speaks the kit's whole HTTP contract. */
+export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
+  multiSession: true,
+  organizations: true,
+  workspaces: true,
+  tokens: true,
+  ticketExchange: true,
+  revokeOthers: true,
+  signOutEverywhere: true,
+  statusFilter: true,
+  maxPageSize: MAX_PAGE_SIZE,
+});
+
+/**
+ * A frozen capability set: `base` (every feature off unless given) with
+ * `changes` on top, so each backend states only how it differs.
+ */
+export function capabilities(
+  changes: Partial<BackendCapabilities> = {},
+  base: Readonly<BackendCapabilities> = NO_CAPABILITIES,
+): Readonly<BackendCapabilities> {
+  return Object.freeze({ ...base, ...changes });
 }
 
 /** Every backend call gets a signal; the controller aborts it on timeout or when superseded. */

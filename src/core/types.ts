@@ -85,12 +85,27 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export type SignInStatus = 'online' | 'expired' | 'offline';
+/**
+ * The values of a sign-in list's status filter, `all` first: the one list the
+ * element, the backends and the server handler share.
+ */
+export const SIGN_IN_STATUSES = ['all', 'online', 'offline', 'expired'] as const;
+
+/** A value of the status filter. */
+export type SignInStatusFilter = (typeof SIGN_IN_STATUSES)[number];
+
+/** One sign-in's status: live and seen lately (online), live but idle (offline), or expired. */
+export type SignInStatus = Exclude<SignInStatusFilter, 'all'>;
+
+/** True for a value of the status filter, `all` included. */
+export function isSignInStatusFilter(value: unknown): value is SignInStatusFilter {
+  return (SIGN_IN_STATUSES as readonly unknown[]).includes(value);
+}
 
 export interface ListSignInsQuery {
   page?: number;
   pageSize?: number;
-  status?: SignInStatus | 'all';
+  status?: SignInStatusFilter;
 }
 
 export interface SignOutTarget {

@@ -1,4 +1,11 @@
-import type { Page, Session, SignIn, SignInStatus } from '../core/types.js';
+import {
+  isSignInStatusFilter,
+  SIGN_IN_STATUSES,
+  type Page,
+  type Session,
+  type SignIn,
+  type SignInStatus,
+} from '../core/types.js';
 import type { AuthCalls } from './auth-calls.js';
 import type { AuthSessionRecord, AuthSessionWithUser } from './auth-types.js';
 import { badRequest, HttpError, notFound, unauthorized } from './errors.js';
@@ -128,13 +135,13 @@ function pageQuery(query: URLSearchParams): {
     return value;
   };
   const status = query.get('status') ?? 'all';
-  if (!['all', 'online', 'offline', 'expired'].includes(status)) {
-    throw badRequest('"status" must be one of all, online, offline, expired.');
+  if (!isSignInStatusFilter(status)) {
+    throw badRequest(`"status" must be one of ${SIGN_IN_STATUSES.join(', ')}.`);
   }
   return {
     page: number('page', 1, 1_000_000),
     pageSize: number('pageSize', 10, 100),
-    ...(status === 'all' ? {} : { status: status as SignInStatus }),
+    ...(status === 'all' ? {} : { status }),
   };
 }
 

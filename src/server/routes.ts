@@ -1,21 +1,19 @@
-/** Every route of the HTTP contract (DESIGN §5); openapi.yaml describes the same set. */
-export const ROUTES = [
-  { method: 'GET', path: '/', operation: 'getSession' },
-  { method: 'GET', path: '/signins', operation: 'listSignIns' },
-  { method: 'POST', path: '/signins/revoke-others', operation: 'revokeOtherSignIns' },
-  { method: 'DELETE', path: '/signins/{id}', operation: 'removeSignIn' },
-  { method: 'POST', path: '/switch-signin', operation: 'switchSignIn' },
-  { method: 'POST', path: '/switch-organization', operation: 'switchOrganization' },
-  { method: 'POST', path: '/switch-workspace', operation: 'switchWorkspace' },
-  { method: 'GET', path: '/organizations', operation: 'listOrganizations' },
-  { method: 'GET', path: '/workspaces', operation: 'listWorkspaces' },
-  { method: 'POST', path: '/sign-out', operation: 'signOut' },
-  { method: 'GET', path: '/token', operation: 'getToken' },
-  { method: 'POST', path: '/exchange-ticket', operation: 'exchangeTicket' },
-] as const;
+import { HTTP_ROUTES, type Operation, type RouteSpec } from '../core/routes.js';
 
-export type Route = (typeof ROUTES)[number];
-export type Operation = Route['operation'];
+export type { Operation } from '../core/routes.js';
+
+/** One route the handler serves. */
+export interface Route extends RouteSpec {
+  operation: Operation;
+}
+
+/** Every route of the HTTP contract, as a list (the shared table is in src/core/routes.ts). */
+export const ROUTES: readonly Route[] = Object.freeze(
+  (Object.keys(HTTP_ROUTES) as Operation[]).map((operation) => ({
+    ...HTTP_ROUTES[operation],
+    operation,
+  })),
+);
 
 export interface RouteMatch {
   route: Route;

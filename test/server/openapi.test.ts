@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { SESSION_ERROR_CODES } from '../../src/core/errors.js';
 import type { Session } from '../../src/core/types.js';
+import { HTTP_ROUTES } from '../../src/core/routes.js';
 import { ROUTES } from '../../src/server/index.js';
 import { createApp, type App } from './fixture.js';
 
@@ -36,13 +37,16 @@ function schemaProperties(name: string): string[] {
 
 const key = (o: { method: string; path: string }) => `${o.method} ${o.path}`;
 
-test('openapi.yaml is OpenAPI 3.1 and documents exactly the handler routes', () => {
+test('openapi.yaml is OpenAPI 3.1 and documents exactly the shared routes, by operation', () => {
   assert.match(text, /^openapi: 3\.1\.\d+$/m);
   const documented = documentedOperations();
-  assert.deepEqual(documented.map(key).sort(), ROUTES.map(key).sort());
-  for (const route of ROUTES) {
+  const shared = Object.entries(HTTP_ROUTES).map(([operation, route]) => ({ ...route, operation }));
+  assert.deepEqual(documented.map(key).sort(), shared.map(key).sort());
+  for (const route of shared) {
     assert.equal(documented.find((d) => key(d) === key(route))?.operationId, route.operation);
   }
+  // The handler serves the same table.
+  assert.deepEqual(ROUTES.map(key).sort(), shared.map(key).sort());
 });
 
 test('the documented error codes are the kit’s error codes', () => {
