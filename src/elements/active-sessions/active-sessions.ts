@@ -2,51 +2,51 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { DeviceParserController } from '../../controllers/device-parser.js';
+import { ConfirmDialogController } from '../../controllers/confirm-dialog.js';
+import { KeyedActionController } from '../../controllers/keyed-action.js';
+import { LiveClock } from '../../controllers/live-clock.js';
 import { type SessionError, toSessionError } from '../../core/errors.js';
-import { type SessionState, revisionOf } from '../../core/session-state.js';
-import type { Page, SignIn } from '../../core/types.js';
+import type { SessionState } from '../../core/session-state.js';
 import {
-  type SessionAction,
+  type Page,
+  SIGN_IN_STATUSES,
+  type SignIn,
+  type SignInStatusFilter,
+  isSignInStatusFilter,
+} from '../../core/types.js';
+import {
   SignOutEvent,
   SignedOutEvent,
   SignInRevokeEvent,
   SignInRevokedEvent,
 } from '../../events.js';
 import { errorMessage } from '../../internal/common-strings.js';
-import { ConfirmDialogController } from '../../controllers/confirm-dialog.js';
-import { deviceIcon } from '../../internal/templates/icons.js';
 import { languageOf } from '../../internal/localize.js';
-import { SessionElement } from '../shared/session-element.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
 import { dialogStyles } from '../../internal/styles/dialog.js';
+import { SessionElement } from '../shared/session-element.js';
 import { type ActiveSessionsStrings, activeSessionsStrings } from './active-sessions.strings.js';
 import { styles } from './active-sessions.styles.js';
-import { LiveClock } from '../../controllers/live-clock.js';
-import { DeviceParserController } from '../../controllers/device-parser.js';
-import { PendingRevocations } from './pending-revocations.js';
-import { type Moment, type RowModel, deviceTitle, toRow } from './row-model.js';
-import { checkPage } from './sanitize.js';
-import { safeHref } from '../../internal/safe-url.js';
+import { validatePage } from './check-page.js';
+import { paginationTemplate } from './pagination.js';
+import { rowTemplate } from './row.js';
+import { deviceTitle, toRow } from './row-model.js';
+import { errorTemplate, reauthTemplate, skeletonTemplate } from './states.js';
+import { toolbarTemplate } from './toolbar.js';
 
-export type StatusFilter = 'all' | 'online' | 'offline' | 'expired';
+/** A value of the `status` attribute (the shared list of status filters). */
+export type StatusFilter = SignInStatusFilter;
 
-const STATUSES: readonly StatusFilter[] = ['all', 'online', 'offline', 'expired'];
 const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 1000;
-/** The pending key of "Sign out of all other devices". */
+/** The action key of "Sign out of all other devices". */
 const OTHERS = '\u0000others';
 
 interface Listing {
   page: Page<SignIn>;
   /** The session revision the page was fetched at. */
   revision: number;
-  /** Which list load this was (1, 2, …); a message older than that load is stale. */
-  load: number;
-}
-
-interface Reauth {
-  action: SessionAction;
-  retry: () => void;
 }
 
 /**
@@ -150,21 +150,18 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   @property({ attribute: 'reauth-url' }) reauthUrl?: string;
 
   @state() private page = 1;
-  @state() private announcement = '';
-  @state() private rowErrors: ReadonlyMap<string, string> = new Map();
-  @state() private reauth: Reauth | null = null;
 
   #confirm = new ConfirmDialogController(this);
   #clock = new LiveClock(this);
-  #pending = new PendingRevocations();
   /** @internal Rows drawn before the user-agent parser arrived are redrawn when it does. */
   protected readonly deviceParser = new DeviceParserController(this);
+  /** Revocations and sign-outs, keyed by sign-in id (or OTHERS); rows run side by side. */
+  #actions = new KeyedActionController(this, {
+    report: (error, action, retry) => this.reportError(error, action, retry),
+    exclusive: false,
+  });
   /** The last list that loaded; kept on screen while refetching or when a refetch fails. */
   #shown: Listing | undefined;
-  /** List loads started so far. */
-  #loads = 0;
-  /** Row (or toolbar) key → how many list loads had started when its message appeared. */
-  #errorLoads = new Map<string, number>();
 
   #list = new Task(this, {
     args: () =>
@@ -177,39 +174,31 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
       ] as const,
     task: async ([controller, revision, page, pageSize, status], { signal }) => {
       if (!controller || revision < 0) return initialState;
-      const load = ++this.#loads;
+      const load = this.#actions.loadStarted();
       const result = await controller.listSignIns({ page, pageSize, status }, { signal });
-      return { page: checkPage(result), revision, load } satisfies Listing;
+      return { listing: { page: validatePage(result), revision }, load };
     },
-    onComplete: (listing) => {
-      this.#shown = listing;
-      this.#pending.prune(listing.revision);
-      this.#dropErrorsBefore(listing.load);
-      if (this.reauth?.action === 'list-signins') this.reauth = null;
-      const { page, pageSize, total, items } = listing.page;
-      // A revocation emptied the last page: show the new last page instead.
-      if (!items.length && page > 1 && total > 0) this.page = Math.ceil(total / pageSize);
+    onComplete: ({ listing, load }) => {
+      this.#show(listing);
+      this.#actions.loadSucceeded(load);
     },
-    onError: (error) => this.#failed(toSessionError(error), 'list-signins', this.#retryList),
+    onError: (error) =>
+      this.#actions.fail('list', 'list-signins', error, this.#retryList, { load: true }),
   });
 
-  get #pageSize(): number {
-    const size = Math.floor(Number(this.pageSize));
-    return Number.isFinite(size) && size >= 1 ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
-  }
-
-  get #statusQuery(): StatusFilter {
-    if (!this.sessionController?.capabilities.statusFilter) return 'all';
-    return STATUSES.includes(this.status) ? this.status : 'all';
+  /**
+   * Fetches the list again. The list follows every change made through the kit by itself;
+   * call this after sign-ins changed some other way (a sign-in on another device, say).
+   */
+  refresh(): void {
+    void this.#list.run();
   }
 
   protected override sessionChanged(state: SessionState): void {
     if (state.status === 'signed-in') return;
     // Nothing user-specific survives a sign-out.
     this.#shown = undefined;
-    this.rowErrors = new Map();
-    this.#errorLoads.clear();
-    this.reauth = null;
+    this.#actions.reset();
     this.page = 1;
   }
 
@@ -220,88 +209,40 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   protected override render() {
     const state = this.state;
     if (state.status === 'signed-out') return nothing;
-    const t = this.t;
     const busy = state.status === 'loading' || this.#list.status === TaskStatus.PENDING;
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      <div role="status" class="visually-hidden">${this.announcement}</div>
-      ${this.#body(state, t)} ${this.#confirm.render()}
+      <div role="status" class="visually-hidden">${this.#actions.announcement}</div>
+      ${this.#body(state, this.t)} ${this.#confirm.render()}
     </div>`;
   }
 
   #body(state: SessionState, t: ActiveSessionsStrings) {
-    if (state.status === 'loading') return this.#skeleton(t);
+    if (state.status === 'loading') return skeletonTemplate(t);
     if (state.status === 'error') {
-      return this.#errorState(t, state.error, () => void this.sessionController?.refetch());
+      return errorTemplate(t, state.error, () => void this.sessionController?.refetch());
     }
     if (state.status !== 'signed-in') return nothing;
-    const error =
-      this.#list.status === TaskStatus.ERROR ? toSessionError(this.#list.error) : undefined;
-    const listReauth = this.reauth?.action === 'list-signins';
-    return html`${this.reauth ? this.#reauthPanel(t, this.reauth) : nothing}
+    const reauth = this.#actions.reauth;
+    const listReauth = reauth?.action === 'list-signins';
+    const failed = this.#list.status === TaskStatus.ERROR && !listReauth;
+    const error = failed ? toSessionError(this.#list.error) : undefined;
+    return html`${reauth ? reauthTemplate(t, this.reauthUrl, () => this.#actions.retryReauth()) : nothing}
     ${state.stale ? html`<p part="stale" class="stale">${t.stale}</p>` : nothing}
     ${
       this.#shown
-        ? this.#listing(this.#shown, t, listReauth ? undefined : error)
+        ? this.#listing(this.#shown, t, error)
         : error
-          ? listReauth
+          ? errorTemplate(t, error, this.#retryList)
+          : listReauth
             ? nothing
-            : this.#errorState(t, error, this.#retryList)
-          : this.#skeleton(t)
+            : skeletonTemplate(t)
     }`;
   }
 
-  #skeleton(t: ActiveSessionsStrings) {
-    return html`<span class="visually-hidden">${t.loading}</span>
-      <ul part="skeleton" class="skeleton" aria-hidden="true">
-        ${[0, 1, 2].map(
-          () =>
-            html`<li class="item">
-              <span class="bone icon"></span>
-              <span class="body"
-                ><span class="bone line"></span><span class="bone short"></span
-              ></span>
-            </li>`,
-        )}
-      </ul>`;
-  }
-
-  #errorState(t: ActiveSessionsStrings, error: SessionError, retry: () => void) {
-    return html`<div part="error" class="error" role="alert">
-      <p>${t.loadFailed} ${errorMessage(t, error.code)}</p>
-      <button part="retry-button" class="btn" type="button" @click=${retry}>${t.retry}</button>
-    </div>`;
-  }
-
-  #reauthPanel(t: ActiveSessionsStrings, reauth: Reauth) {
-    const href = safeHref(this.reauthUrl);
-    return html`<div part="reauth" class="reauth" role="alert">
-      <p class="reauth-title">${t.reauthTitle}</p>
-      <p>${t.reauthMessage}</p>
-      <div class="actions">
-        <slot name="reauth"
-          >${
-            href
-              ? html`<a part="reauth-link" class="btn primary" href=${href}>${t.reauthLink}</a>`
-              : nothing
-          }</slot
-        >
-        <button
-          part="retry-button"
-          class="btn"
-          type="button"
-          @click=${() => {
-            this.reauth = null;
-            reauth.retry();
-          }}
-        >
-          ${t.retry}
-        </button>
-      </div>
-    </div>`;
-  }
-
   #listing(listing: Listing, t: ActiveSessionsStrings, error: SessionError | undefined) {
-    const { items } = listing.page;
+    const { items, total } = listing.page;
+    const capabilities = this.sessionController?.capabilities;
+    const others = total - (items.some((signIn) => signIn.current) ? 1 : 0) > 0;
     const options = {
       now: this.#clock.now,
       lang: languageOf(this),
@@ -309,216 +250,61 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
       hideLocation: this.hideLocation,
       maskIp: this.maskIp,
     };
-    return html`${this.#toolbar(listing, t)}
-    ${error ? this.#errorState(t, error, this.#retryList) : nothing}
+    return html`${toolbarTemplate(t, {
+      status: capabilities?.statusFilter ? this.#statusQuery : null,
+      revokeOthers: !!capabilities?.revokeOthers && others,
+      pending: this.#actions.isPending(OTHERS),
+      error: this.#actions.errorOf(OTHERS)?.message,
+      onFilter: this.#onFilter,
+      onRevokeOthers: this.#onRevokeOthers,
+    })}
+    ${error ? errorTemplate(t, error, this.#retryList) : nothing}
     ${
       items.length
         ? html`<ul part="list" class="list" aria-label=${t.listLabel} @click=${this.#onListClick}>
             ${repeat(
               items,
               (signIn) => signIn.id,
-              (signIn) => this.#row(toRow(signIn, t, options), t, listing.revision),
+              (signIn) =>
+                rowTemplate(toRow(signIn, t, options), t, {
+                  pending: this.#actions.isPending(signIn.id),
+                  error: this.#actions.errorOf(signIn.id)?.message,
+                }),
             )}
           </ul>`
         : html`<p part="empty" class="empty">${t.empty}</p>`
     }
-    ${this.#pagination(listing.page, t)}`;
+    ${paginationTemplate(listing.page, t, (page) => (this.page = page))}`;
   }
 
-  #toolbar(listing: Listing, t: ActiveSessionsStrings) {
-    const capabilities = this.sessionController?.capabilities;
-    const { items, total } = listing.page;
-    const others = total - (items.some((signIn) => signIn.current) ? 1 : 0) > 0;
-    const showOthers = !!capabilities?.revokeOthers && others;
-    if (!capabilities?.statusFilter && !showOthers) return nothing;
-    const pending = this.#pending.isPending(OTHERS, listing.revision);
-    const error = this.rowErrors.get(OTHERS);
-    return html`<div part="toolbar" class="toolbar">
-        ${
-          capabilities?.statusFilter
-            ? html`<label class="filter">
-                <span>${t.filterLabel}</span>
-                <select part="filter" @change=${this.#onFilter}>
-                  ${STATUSES.map(
-                    (status) =>
-                      html`<option value=${status} ?selected=${status === this.#statusQuery}>
-                        ${t[`status_${status}`]}
-                      </option>`,
-                  )}
-                </select>
-              </label>`
-            : nothing
-        }
-        ${
-          showOthers
-            ? html`<button
-                part="revoke-others-button"
-                class="btn danger"
-                type="button"
-                aria-disabled=${pending ? 'true' : 'false'}
-                @click=${this.#onRevokeOthers}
-              >
-                ${pending ? this.#pendingLabel(t) : t.revokeOthers}
-              </button>`
-            : nothing
-        }
-      </div>
-      ${error ? html`<p part="error" class="inline-error">${error}</p>` : nothing}`;
+  get #pageSize(): number {
+    const size = Math.floor(Number(this.pageSize));
+    return Number.isFinite(size) && size >= 1 ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   }
 
-  #row(row: RowModel, t: ActiveSessionsStrings, listRevision: number) {
-    const pending = this.#pending.isPending(row.id, listRevision);
-    const error = this.rowErrors.get(row.id);
-    return html`<li
-      part=${row.current ? 'item item-current' : 'item'}
-      class="item ${pending ? 'pending' : ''}"
-    >
-      <span part="device-icon" class="icon">${deviceIcon(row.kind)}</span>
-      <div class="body">
-        <p class="heading">
-          <bdi part="title" class="title" title=${row.title}>${row.title}</bdi>
-          ${
-            row.current
-              ? html`<span part="badge badge-current" class="badge current">${t.thisDevice}</span>`
-              : nothing
-          }
-          ${
-            row.impersonated
-              ? html`<span part="badge badge-admin" class="badge admin">${t.adminAccess}</span>`
-              : nothing
-          }
-          ${
-            row.expired
-              ? html`<span part="badge badge-expired" class="badge expired"
-                  >${t.expiredBadge}</span
-                >`
-              : nothing
-          }
-        </p>
-        <p part="meta" class="meta">
-          ${
-            row.location
-              ? html`<span part="location" class="location"
-                  >${row.flag ? html`<span aria-hidden="true">${row.flag} </span>` : nothing}<span
-                    class="text"
-                    title=${row.location}
-                    >${row.locationParts.map(
-                      (piece, i) => html`${i ? ', ' : ''}<bdi>${piece}</bdi>`,
-                    )}</span
-                  ></span
-                >`
-              : nothing
-          }
-          ${
-            row.ip
-              ? html`<span part="ip" class="ip"
-                  ><span class="visually-hidden">${t.ipAddress} </span><bdi>${row.ip}</bdi></span
-                >`
-              : nothing
-          }
-          ${
-            row.lastActive
-              ? html`<span part="last-active" class="last-active"
-                  >${
-                    row.activeNow
-                      ? moment(row.lastActive, t.activeNow)
-                      : html`${t.lastActive} ${moment(row.lastActive)}`
-                  }</span
-                >`
-              : nothing
-          }
-          ${
-            row.created
-              ? html`<span part="signed-in-at" class="signed-in-at"
-                  >${t.signedInOn} ${moment(row.created)}</span
-                >`
-              : nothing
-          }
-          ${
-            row.expiresSoon
-              ? html`<span part="expires" class="expires"
-                  >${t.expires} ${moment(row.expiresSoon)}</span
-                >`
-              : nothing
-          }
-        </p>
-        ${error ? html`<p part="error" class="inline-error">${error}</p>` : nothing}
-      </div>
-      ${
-        row.current
-          ? html`<button
-              part="sign-out-button"
-              class="btn"
-              type="button"
-              data-id=${row.id}
-              aria-label=${pending ? t.revokePending : t.signOutThisDevice}
-              aria-disabled=${pending ? 'true' : 'false'}
-            >
-              ${pending ? this.#pendingLabel(t) : t.signOut}
-            </button>`
-          : html`<button
-              part="revoke-button"
-              class="btn danger"
-              type="button"
-              data-id=${row.id}
-              aria-label=${pending ? t.revokePending : t.revokeLabel(row.title)}
-              aria-disabled=${pending ? 'true' : 'false'}
-            >
-              ${pending ? this.#pendingLabel(t) : t.signOut}
-            </button>`
-      }
-    </li>`;
+  get #statusQuery(): StatusFilter {
+    if (!this.sessionController?.capabilities.statusFilter) return 'all';
+    return isSignInStatusFilter(this.status) ? this.status : SIGN_IN_STATUSES[0];
   }
 
-  #pendingLabel(t: ActiveSessionsStrings) {
-    return html`<span class="spinner" aria-hidden="true"></span>${t.revokePending}`;
+  #show(listing: Listing): void {
+    this.#shown = listing;
+    const { page, pageSize, total, items } = listing.page;
+    // A revocation emptied the last page: show the new last page instead.
+    if (!items.length && page > 1 && total > 0) this.page = Math.ceil(total / pageSize);
   }
 
-  #pagination(page: Page<SignIn>, t: ActiveSessionsStrings) {
-    if (!page.items.length) return nothing;
-    const pageCount = Math.max(1, Math.ceil(page.total / page.pageSize));
-    const from = (page.page - 1) * page.pageSize + 1;
-    const to = from + page.items.length - 1;
-    const first = page.page <= 1;
-    const last = page.page >= pageCount;
-    return html`<div part="pagination" class="pagination">
-      <span part="summary" class="summary">${t.range(from, to, page.total)}</span>
-      ${
-        pageCount > 1
-          ? html`<div class="pages" role="group" aria-label=${t.paginationLabel}>
-              <button
-                part="previous-button"
-                class="btn"
-                type="button"
-                aria-disabled=${first ? 'true' : 'false'}
-                @click=${() => !first && (this.page = page.page - 1)}
-              >
-                ${t.previousPage}
-              </button>
-              <button
-                part="next-button"
-                class="btn"
-                type="button"
-                aria-disabled=${last ? 'true' : 'false'}
-                @click=${() => !last && (this.page = page.page + 1)}
-              >
-                ${t.nextPage}
-              </button>
-            </div>`
-          : nothing
-      }
-    </div>`;
+  /** The server confirmed: the rows leave now; the list and session reconcile after. */
+  #drop(gone: (signIn: SignIn) => boolean): void {
+    const shown = this.#shown;
+    if (!shown) return;
+    const items = shown.page.items.filter((signIn) => !gone(signIn));
+    const total = Math.max(
+      items.length,
+      shown.page.total - (shown.page.items.length - items.length),
+    );
+    this.#show({ ...shown, page: { ...shown.page, items, total } });
   }
-
-  /**
-   * Fetches the list again. The list follows every change made through the kit by itself;
-   * call this after sign-ins changed some other way (a sign-in on another device, say).
-   */
-  refresh(): void {
-    void this.#list.run();
-  }
-
-  // ---- actions --------------------------------------------------------------------------------
 
   #retryList = (): void => this.refresh();
 
@@ -530,14 +316,14 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   #onListClick = (event: Event): void => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-id]');
     const signIn = this.#shown?.page.items.find((item) => item.id === button?.dataset.id);
-    if (!signIn) return;
+    if (!signIn || this.#actions.isPending(signIn.id)) return;
     if (signIn.current) void this.#signOutHere(signIn);
     else void this.#revoke(signIn);
   };
 
   #onRevokeOthers = async (): Promise<void> => {
     const t = this.t;
-    if (this.#pending.isPending(OTHERS, -Infinity)) return;
+    if (this.#actions.isPending(OTHERS)) return;
     const confirmed = await this.#confirm.ask({
       title: t.confirmRevokeOthersTitle,
       message: t.confirmRevokeOthersMessage,
@@ -546,12 +332,22 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
       danger: true,
     });
     if (!confirmed || !this.emit(new SignInRevokeEvent({ signins: [], scope: 'others' }))) return;
-    await this.#revokeOthersNow();
+    await this.#actions.run(
+      OTHERS,
+      'revoke-others',
+      async () => {
+        const result = await this.requireController().revokeOtherSignIns();
+        if (!result.ok) throw result.error;
+        this.#drop((signIn) => !signIn.current);
+        this.emit(new SignInRevokedEvent({ signins: [], scope: 'others' }));
+        return this.t.revokedOthers(result.data.revoked);
+      },
+      { general: true, message: (error) => t.revokeOthersFailed(errorMessage(t, error.code)) },
+    );
   };
 
   async #revoke(signIn: SignIn): Promise<void> {
     const t = this.t;
-    if (this.#pending.isPending(signIn.id, -Infinity)) return;
     const title = deviceTitle(signIn, t);
     const confirmed = await this.#confirm.ask({
       title: t.confirmRevokeTitle(title),
@@ -563,139 +359,35 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     if (!confirmed || !this.emit(new SignInRevokeEvent({ signins: [signIn], scope: 'one' }))) {
       return;
     }
-    await this.#revokeNow(signIn);
-  }
-
-  async #revokeNow(signIn: SignIn): Promise<void> {
-    const controller = this.sessionController;
-    if (!controller || !this.#begin(signIn.id)) return;
-    const result = await controller.removeSignIn(signIn.id);
-    const t = this.t;
-    const title = deviceTitle(signIn, t);
-    if (result.ok) {
-      this.#succeeded(signIn.id, revisionOf(controller.getSnapshot()), t.revoked(title));
-      this.emit(new SignInRevokedEvent({ signins: [signIn], scope: 'one' }));
-    } else {
-      this.#pending.failed(signIn.id);
-      this.#failed(result.error, 'revoke-signin', () => void this.#revokeNow(signIn), {
-        key: signIn.id,
-        message: t.revokeFailed(title, errorMessage(t, result.error.code)),
-      });
-    }
-  }
-
-  async #revokeOthersNow(): Promise<void> {
-    const controller = this.sessionController;
-    if (!controller || !this.#begin(OTHERS)) return;
-    const result = await controller.revokeOtherSignIns();
-    const t = this.t;
-    if (result.ok) {
-      this.#succeeded(
-        OTHERS,
-        revisionOf(controller.getSnapshot()),
-        t.revokedOthers(result.data.revoked),
-      );
-      this.emit(new SignInRevokedEvent({ signins: [], scope: 'others' }));
-    } else {
-      this.#pending.failed(OTHERS);
-      this.#failed(result.error, 'revoke-others', () => void this.#revokeOthersNow(), {
-        key: OTHERS,
-        message: t.revokeOthersFailed(errorMessage(t, result.error.code)),
-      });
-    }
+    await this.#actions.run(
+      signIn.id,
+      'revoke-signin',
+      async () => {
+        const result = await this.requireController().removeSignIn(signIn.id);
+        if (!result.ok) throw result.error;
+        this.#drop((item) => item.id === signIn.id);
+        this.emit(new SignInRevokedEvent({ signins: [signIn], scope: 'one' }));
+        return t.revoked(title);
+      },
+      { message: (error) => t.revokeFailed(title, errorMessage(t, error.code)) },
+    );
   }
 
   /** This device's row signs out through the normal sign-out path, not a revocation. */
   async #signOutHere(signIn: SignIn): Promise<void> {
-    const controller = this.sessionController;
-    if (!controller || this.#pending.isPending(signIn.id, -Infinity)) return;
+    const t = this.t;
     if (!this.emit(new SignOutEvent({ scope: 'signin', signInId: signIn.id }))) return;
-    if (!this.#begin(signIn.id)) return;
-    try {
-      const { redirectUrl } = await controller.signOut(signIn.id);
-      this.#succeeded(signIn.id, revisionOf(controller.getSnapshot()), '');
-      this.emit(new SignedOutEvent({ scope: 'signin', signInId: signIn.id, redirectUrl }));
-    } catch (error) {
-      const failure = toSessionError(error);
-      const t = this.t;
-      this.#pending.failed(signIn.id);
-      this.#failed(failure, 'sign-out', () => void this.#signOutHere(signIn), {
-        key: signIn.id,
-        message: t.signOutFailed(errorMessage(t, failure.code)),
-      });
-    }
+    await this.#actions.run(
+      signIn.id,
+      'sign-out',
+      async () => {
+        const { redirectUrl } = await this.requireController().signOut(signIn.id);
+        this.emit(new SignedOutEvent({ scope: 'signin', signInId: signIn.id, redirectUrl }));
+        return '';
+      },
+      { message: (error) => t.signOutFailed(errorMessage(t, error.code)) },
+    );
   }
-
-  /** Claims `key` for a request; false on a second click while the first is under way. */
-  #begin(key: string): boolean {
-    if (!this.#pending.start(key)) return false;
-    this.#setRowError(key, undefined);
-    if (this.reauth?.action !== 'list-signins') this.reauth = null;
-    this.requestUpdate();
-    return true;
-  }
-
-  #succeeded(key: string, revision: number, announcement: string): void {
-    this.#pending.confirmed(key, revision);
-    // Whatever kept "sign out of all other devices" from working is over too.
-    this.#setRowError(OTHERS, undefined);
-    this.announcement = announcement;
-    this.requestUpdate();
-  }
-
-  /**
-   * Reports a failure; shows the re-auth state when the server asked for it
-   * and nobody cancelled `reauth-required`, else the row's message.
-   */
-  #failed(
-    error: SessionError,
-    action: SessionAction,
-    retry: () => void,
-    row?: { key: string; message: string },
-  ): void {
-    if (error.code === 'aborted') return;
-    if (this.reportError(error, action, retry)) {
-      this.reauth = { action, retry };
-      return;
-    }
-    if (row) {
-      this.#setRowError(row.key, row.message);
-      this.announcement = row.message;
-    }
-    this.requestUpdate();
-  }
-
-  #setRowError(key: string, message: string | undefined): void {
-    const previous = this.rowErrors.get(key);
-    if (previous === message) return;
-    const next = new Map(this.rowErrors);
-    if (message === undefined) {
-      next.delete(key);
-      this.#errorLoads.delete(key);
-      // The live region must not keep repeating a failure that is over.
-      if (this.announcement === previous) this.announcement = '';
-    } else {
-      next.set(key, message);
-      this.#errorLoads.set(key, this.#loads);
-    }
-    this.rowErrors = next;
-  }
-
-  /**
-   * A list that started loading after a failure shows how things are now
-   * (the network is back, the row is gone or still there): its message is
-   * stale. A load already under way when the failure happened proves nothing.
-   */
-  #dropErrorsBefore(load: number): void {
-    for (const [key, since] of [...this.#errorLoads]) {
-      if (since < load) this.#setRowError(key, undefined);
-    }
-  }
-}
-
-/** A timestamp: relative text, machine-readable `datetime`, exact time on hover and focus. */
-function moment(value: Moment, text = value.text) {
-  return html`<time datetime=${value.iso} title=${value.exact}>${text}</time>`;
 }
 
 declare global {

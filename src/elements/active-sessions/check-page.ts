@@ -2,11 +2,11 @@ import { SessionError } from '../../core/errors.js';
 import type { Page, SignIn } from '../../core/types.js';
 
 /**
- * Backends validate their payloads, but a hand-written controller or backend
+ * Validates a page of sign-ins from the controller. Backends validate their payloads, but a hand-written controller or backend
  * might not; a page the list cannot render becomes an error state, never a
  * crash.
  */
-export function checkPage(value: unknown): Page<SignIn> {
+export function validatePage(value: unknown): Page<SignIn> {
   const page = value as Partial<Page<SignIn>> | null;
   const valid =
     !!page &&
