@@ -6,8 +6,10 @@ import {
 } from 'lit';
 import type { SessionAction } from '../events.js';
 import type { CommonStrings } from '../internal/common-strings.js';
+import { reportError } from '../internal/report-error.js';
+import { feedback } from '../internal/templates/feedback.js';
 import { radioItem } from '../internal/templates/menu.js';
-import { ActionRunner } from './action-runner.js';
+import { KeyedActionController } from './keyed-action.js';
 import { MenuButtonController } from './menu-button.js';
 
 /** One choice of a switcher's menu: an account, an organization, a workspace. */
@@ -36,17 +38,19 @@ export interface MenuSwitcherOptions {
 /**
  * What the account, organization and workspace switchers share: a menu button
  * (MenuButtonController), one action at a time with its live region
- * (ActionRunner), the selection flow (cancelable event, pending item,
+ * (KeyedActionController, exclusive), the selection flow (cancelable event, pending item,
  * announcement, menu closed after) and the frame they render in.
  */
 export class MenuSwitcherController implements ReactiveController {
   readonly menu: MenuButtonController;
-  readonly actions: ActionRunner;
+  readonly actions: KeyedActionController;
   #available: () => boolean;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: MenuSwitcherOptions) {
     this.menu = new MenuButtonController(host);
-    this.actions = new ActionRunner(host);
+    this.actions = new KeyedActionController(host, {
+      report: (error, action, retry) => reportError(host, error, action, retry),
+    });
     this.#available = options.available;
     host.addController(this);
   }
@@ -63,7 +67,7 @@ export class MenuSwitcherController implements ReactiveController {
       detail: choice.detail,
       avatar: choice.avatar,
       checked,
-      pending: this.actions.pending === choice.key,
+      pending: this.actions.isPending(choice.key),
       onSelect: () => void this.#select(choice.key, checked, request),
     });
   }
@@ -82,7 +86,7 @@ export class MenuSwitcherController implements ReactiveController {
     { label, strings }: { label: string; strings: CommonStrings },
   ) {
     return html`${this.menu.renderTrigger(trigger)} ${this.menu.renderMenu(items, { label })}
-    ${this.actions.render(strings)}`;
+    ${feedback(strings, this.actions.error, this.actions.announcement)}`;
   }
 
   async #select(key: string, current: boolean, request: SwitchRequest): Promise<void> {

@@ -2,10 +2,12 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { activeSignIn } from '../../core/session-state.js';
 import type { SignOutScope } from '../../events.js';
-import { ActionRunner } from '../../controllers/action-runner.js';
 import { ConfirmDialogController } from '../../controllers/confirm-dialog.js';
+import { KeyedActionController } from '../../controllers/keyed-action.js';
 import { displayName } from '../../internal/format.js';
+import { reportError } from '../../internal/report-error.js';
 import { navigateTo } from '../../internal/safe-url.js';
+import { feedback } from '../../internal/templates/feedback.js';
 import { SIGN_OUT_SCOPES, signOutWithEvents } from '../../internal/sign-out.js';
 import { SessionElement } from '../shared/session-element.js';
 import { type SignOutButtonStrings, signOutButtonStrings } from './sign-out-button.strings.js';
@@ -85,7 +87,9 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
 
   protected readonly translations = signOutButtonStrings;
   protected readonly dialog = new ConfirmDialogController(this);
-  protected readonly actions = new ActionRunner(this);
+  protected readonly actions = new KeyedActionController(this, {
+    report: (error, action, retry) => reportError(this, error, action, retry),
+  });
 
   /** The scope in use; an unknown value falls back to the default. */
   protected get effectiveScope(): SignOutScope {
@@ -111,7 +115,7 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
           ${busy ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
           <slot>${this.#label(scope)}</slot>
         </button>
-        ${this.actions.render(t)}
+        ${feedback(t, this.actions.error, this.actions.announcement)}
       </span>
       ${this.dialog.render()}`;
   }
