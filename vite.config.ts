@@ -1,20 +1,40 @@
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
+import { minifyCss } from './scripts/minify-css.mjs';
+
+/** The tags, each with its own entry (src/define/<tag>.ts → dist/elements/<tag>.js). */
+const TAGS = [
+  'session-provider',
+  'signed-in',
+  'signed-out',
+  'sign-out-button',
+  'account-switcher',
+  'organization-switcher',
+  'workspace-switcher',
+  'active-sessions',
+];
 
 /**
  * `vite` serves index.html on loopback; `vite build` makes the npm build
- * (dist/index.js, dist/define.js, dependencies external); `vite build --mode
- * cdn` makes dist/session-elements.js, one self-contained module that registers
- * every tag.
+ * (dist/index.js, dist/core.js, dist/define.js, dist/elements/<tag>.js,
+ * dependencies external); `vite build --mode cdn` makes
+ * dist/session-elements.js, one module that registers every tag, with the
+ * German strings and the user-agent parser in lazy chunks under dist/cdn/.
  */
 // An application entry rather than library mode, because vite leaves whitespace in ES
 // libraries and this file is loaded as it is, straight from a CDN.
 const cdnBuild: BuildEnvironmentOptions = {
   target: 'es2022',
   emptyOutDir: false,
+  // Lazy chunks load relative to the file (import.meta.url), wherever a CDN serves it.
+  modulePreload: false,
   rollupOptions: {
     input: { 'session-elements': 'src/define.ts' },
     preserveEntrySignatures: 'strict',
-    output: { format: 'es', entryFileNames: '[name].js' },
+    output: {
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'cdn/[name]-[hash].js',
+    },
   },
 };
 
@@ -23,15 +43,25 @@ const packageBuild: BuildEnvironmentOptions = {
   sourcemap: true,
   // react.ts is the optional `session-elements/react` entry: React and @lit/react stay the app's.
   lib: {
-    entry: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' },
+    entry: {
+      index: 'src/index.ts',
+      core: 'src/core.ts',
+      define: 'src/define.ts',
+      react: 'src/react.ts',
+      ...Object.fromEntries(TAGS.map((tag) => [`elements/${tag}`, `src/define/${tag}.ts`])),
+    },
     formats: ['es'],
   },
-  rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^ua-parser-js/, /^react($|\/)/] },
+  rollupOptions: {
+    external: [/^lit($|\/)/, /^@lit\//, /^ua-parser-js/, /^react($|\/)/],
+    output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
 };
 
 export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: false },
   preview: { host: '127.0.0.1' },
   esbuild: { target: 'es2022' },
+  plugins: [minifyCss()],
   build: mode === 'cdn' ? cdnBuild : packageBuild,
 }));

@@ -1,7 +1,7 @@
 // Checks what `npm pack` would publish: every file package.json points at is there (run after
 // the build), and nothing that is not for users is (tests, the demo and its data, stories).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const [report] = JSON.parse(
@@ -26,10 +26,30 @@ const referenced = [
   pkg.customElements,
   ...targets(pkg.exports),
   ...(pkg.sideEffects || []).filter((file) => file.startsWith('./dist/')),
+  // The CDN file's lazy chunks (German, the user-agent parser) load from dist/cdn/.
+  './dist/cdn/*.js',
 ].filter(Boolean);
+/** A path with one `*` (an exports or sideEffects pattern) as a regular expression. */
+const pattern = (path) =>
+  new RegExp(
+    `^${path
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')}$`,
+  );
 for (const path of referenced) {
   const file = path.replace(/^\.\//, '');
-  if (!files.has(file)) problems.push(`package.json points at ${path}, which is not packed`);
+  const present = file.includes('*')
+    ? [...files].some((packed) => pattern(file).test(packed))
+    : files.has(file);
+  if (!present) problems.push(`package.json points at ${path}, which is not packed`);
+}
+// Every tag's own entry (src/define/<tag>.ts) is built and typed.
+for (const source of readdirSync('src/define')) {
+  const tag = source.replace(/\.ts$/, '');
+  for (const file of [`dist/elements/${tag}.js`, `dist/types/define/${tag}.d.ts`]) {
+    if (!files.has(file)) problems.push(`${file} (the <${tag}> entry) is not packed`);
+  }
 }
 const forbidden =
   /^(test|demo|stories|bench|examples|scripts|\.data|\.storybook|node_modules)\/|\.test\./;
