@@ -59,16 +59,6 @@ function isExpired(signIn: SignIn, now = Date.now()): boolean {
  * @csspart sign-in-link - The default "Sign in" link while signed out.
  * @csspart error - A failure message.
  * @csspart retry-button - Retries loading the session after a failure.
- * @cssprop --session-font - Font family.
- * @cssprop --session-color-text - Text colour.
- * @cssprop --session-color-muted - Emails and secondary text.
- * @cssprop --session-color-surface - Trigger and menu background.
- * @cssprop --session-color-border - Borders.
- * @cssprop --session-color-accent - Focus ring, check mark and links.
- * @cssprop --session-color-danger - Error text.
- * @cssprop --session-radius - Corner radius.
- * @cssprop --session-space - Spacing unit.
- * @cssprop --session-color-scheme - `light`, `dark` or `light dark` (default: follow the user).
  * @cssprop --session-avatar-size - Avatar diameter (default 2rem).
  * @cssprop --session-trigger-max-width - The trigger's widest extent before names are cut (default 18rem).
  * @cssprop --session-menu-z-index - Stacking of the open menu (default 1000).

@@ -107,16 +107,6 @@ interface Listing {
  * @csspart dialog-cancel - The dialog's cancel button (focused when it opens).
  * @csspart dialog-confirm - The dialog's confirm button.
  *
- * @cssprop --session-font - Font family.
- * @cssprop --session-color-text - Text colour.
- * @cssprop --session-color-muted - Secondary text colour.
- * @cssprop --session-color-surface - Background colour.
- * @cssprop --session-color-border - Border and separator colour.
- * @cssprop --session-color-accent - Accent (focus ring, "This device" badge).
- * @cssprop --session-color-danger - Destructive buttons and errors.
- * @cssprop --session-radius - Corner radius.
- * @cssprop --session-space - Base spacing unit.
- * @cssprop --session-color-scheme - `light` or `dark` to override the user's preference.
  * @cssprop --active-sessions-icon-size - Size of the device icons (default 1.5rem).
  * @cssprop --active-sessions-row-padding - Padding of each row (default 1.5 × the spacing unit).
  */

@@ -37,16 +37,6 @@ import { styles } from './organization-switcher.styles.js';
  * @csspart spinner - Shown on an item while switching to it.
  * @csspart error - A failure message.
  * @csspart retry-button - Retries loading the organizations.
- * @cssprop --session-font - Font family.
- * @cssprop --session-color-text - Text colour.
- * @cssprop --session-color-muted - Roles and secondary text.
- * @cssprop --session-color-surface - Trigger and menu background.
- * @cssprop --session-color-border - Borders.
- * @cssprop --session-color-accent - Focus ring and check mark.
- * @cssprop --session-color-danger - Error text.
- * @cssprop --session-radius - Corner radius.
- * @cssprop --session-space - Spacing unit.
- * @cssprop --session-color-scheme - `light`, `dark` or `light dark` (default: follow the user).
  * @cssprop --session-avatar-size - Logo diameter (default 2rem).
  * @cssprop --session-trigger-max-width - The trigger's widest extent before names are cut (default 18rem).
  * @cssprop --session-menu-z-index - Stacking of the open menu (default 1000).

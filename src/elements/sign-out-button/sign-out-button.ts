@@ -44,16 +44,6 @@ const confirmConverter = {
  * @csspart dialog-actions - The dialog's button row.
  * @csspart dialog-cancel - The dialog's cancel button (focused first).
  * @csspart dialog-confirm - The dialog's confirm button.
- * @cssprop --session-font - Font family.
- * @cssprop --session-color-text - Text colour.
- * @cssprop --session-color-muted - Secondary text colour.
- * @cssprop --session-color-surface - Button and dialog background.
- * @cssprop --session-color-border - Borders.
- * @cssprop --session-color-accent - Focus ring.
- * @cssprop --session-color-danger - The confirm button and error text.
- * @cssprop --session-radius - Corner radius.
- * @cssprop --session-space - Spacing unit.
- * @cssprop --session-color-scheme - `light`, `dark` or `light dark` (default: follow the user).
  * @fires {SignOutEvent} sign-out - Before signing out; cancelable. `detail: { scope, signInId? }`.
  * @fires {SignedOutEvent} signed-out - After the server confirmed. `detail: { scope, signInId?, redirectUrl? }`.
  * @fires {SessionErrorEvent} session-error - Signing out failed. `detail: { error, action: 'sign-out' }`.

@@ -5,6 +5,20 @@ import { css } from 'lit';
  * `--session-*` properties; elements read the private `--_` copies so an unset
  * token falls back to the scheme's default. The palette follows the user's
  * preference unless `--session-color-scheme` is set to `light` or `dark`.
+ *
+ * The one description of these properties: custom-elements-manifest.config.mjs
+ * copies the list below into every tag's manifest entry.
+ *
+ * @cssprop --session-font - Font family.
+ * @cssprop --session-color-text - Text colour.
+ * @cssprop --session-color-muted - Secondary text: emails, roles, details.
+ * @cssprop --session-color-surface - Background of buttons, triggers, menus, rows and dialogs.
+ * @cssprop --session-color-border - Borders and separators.
+ * @cssprop --session-color-accent - Focus ring, check marks, links and the "This device" badge.
+ * @cssprop --session-color-danger - Destructive buttons and error text.
+ * @cssprop --session-radius - Corner radius (default 8px).
+ * @cssprop --session-space - Spacing unit (default 8px).
+ * @cssprop --session-color-scheme - `light`, `dark` or `light dark` (default: follow the user).
  */
 export const tokens = css`
   :host {
