@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { MemoryBackend, type MemoryBackendOptions } from '../../src/backends/memory.js';
 import type { SessionController } from '../../src/core/session-controller.js';
 import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
+import { loadDeviceParser } from '../../src/internal/device.js';
 import { controllerFor, part, parts, text } from './switchers.helpers.js';
 
 export { controllerFor, part, parts, text };
@@ -56,6 +57,8 @@ export function rowTitled(element: ActiveSessions, title: string): HTMLElement |
 }
 
 export async function settled(element: ActiveSessions): Promise<void> {
+  // Device titles need the lazily loaded user-agent parser; tests read them.
+  await loadDeviceParser();
   await waitUntil(
     () =>
       element.shadowRoot &&
