@@ -46,7 +46,9 @@ export interface AuthSessionWithUser {
 export interface Where {
   field: string;
   value: string | number | boolean | Date | null;
-  operator?: 'eq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in';
+  operator?: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in';
+  /** better-auth ANDs the AND clauses with the OR of the OR clauses. */
+  connector?: 'AND' | 'OR';
 }
 
 export interface AuthContextLike {
@@ -58,7 +60,15 @@ export interface AuthContextLike {
   };
   adapter: {
     findOne<T>(args: { model: string; where: Where[] }): Promise<T | null>;
-    findMany<T>(args: { model: string; where?: Where[] }): Promise<T[]>;
+    /** Without a `limit`, better-auth returns at most 100 rows. */
+    findMany<T>(args: {
+      model: string;
+      where?: Where[];
+      limit?: number;
+      offset?: number;
+      sortBy?: { field: string; direction: 'asc' | 'desc' };
+    }): Promise<T[]>;
+    count(args: { model: string; where?: Where[] }): Promise<number>;
   };
 }
 

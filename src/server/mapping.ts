@@ -94,15 +94,6 @@ export function statusOf(
   return last && now - last.getTime() <= onlineWindow ? 'online' : 'offline';
 }
 
-export function lastActive(session: AuthSessionRecord): number {
-  return (
-    toDate(session.lastActiveAt)?.getTime() ??
-    toDate(session.updatedAt)?.getTime() ??
-    toDate(session.createdAt)?.getTime() ??
-    0
-  );
-}
-
 export interface AuthOrganization {
   id: string;
   name: string;

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../core/backend.js';
 import {
   isSignInStatusFilter,
   SIGN_IN_STATUSES,
@@ -7,10 +8,9 @@ import {
   type SignInStatus,
 } from '../core/types.js';
 import type { AuthCalls } from './auth-calls.js';
-import type { AuthSessionRecord, AuthSessionWithUser } from './auth-types.js';
+import type { AuthSessionRecord, AuthSessionWithUser, Where } from './auth-types.js';
 import { badRequest, HttpError, notFound, unauthorized } from './errors.js';
 import {
-  lastActive,
   statusOf,
   toCurrentUser,
   toOrganization,
@@ -120,59 +120,104 @@ async function freshSessionView(calls: AuthCalls): Promise<Session> {
   return sessionView(calls, await freshSession(calls));
 }
 
+/** A whole number from 1 in the query, or the fallback when the parameter is absent. */
+function positiveParam(query: URLSearchParams, name: string, fallback: number): number {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw badRequest(`"${name}" must be a whole number from 1.`);
+  }
+  return value;
+}
+
+/** Pages beyond this are refused rather than turned into a huge offset. */
+const MAX_PAGE = 1_000_000;
+
+/** The list query: a page size above the server's maximum is clamped to it, not refused. */
 function pageQuery(query: URLSearchParams): {
   page: number;
   pageSize: number;
   status?: SignInStatus;
 } {
-  const number = (name: string, fallback: number, max: number) => {
-    const raw = query.get(name);
-    if (raw === null || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1 || value > max) {
-      throw badRequest(`"${name}" must be an integer from 1 to ${max}.`);
-    }
-    return value;
-  };
+  const page = positiveParam(query, 'page', 1);
+  if (page > MAX_PAGE) throw badRequest(`"page" must be at most ${MAX_PAGE}.`);
   const status = query.get('status') ?? 'all';
   if (!isSignInStatusFilter(status)) {
     throw badRequest(`"status" must be one of ${SIGN_IN_STATUSES.join(', ')}.`);
   }
   return {
-    page: number('page', 1, 1_000_000),
-    pageSize: number('pageSize', 10, 100),
+    page,
+    pageSize: Math.min(positiveParam(query, 'pageSize', 10), MAX_PAGE_SIZE),
     ...(status === 'all' ? {} : { status }),
   };
 }
 
+/**
+ * A status as where-clauses on the session table, matching `statusOf`. A
+ * session without `lastActiveAt` (created before the plugin was installed)
+ * counts as offline until it is next used.
+ */
+function statusWhere(status: SignInStatus | undefined, now: number, onlineWindow: number): Where[] {
+  const live: Where = { field: 'expiresAt', value: new Date(now), operator: 'gt' };
+  const seen = new Date(now - onlineWindow);
+  if (status === 'expired') return [{ field: 'expiresAt', value: new Date(now), operator: 'lte' }];
+  if (status === 'online') return [live, { field: 'lastActiveAt', value: seen, operator: 'gte' }];
+  if (status === 'offline') {
+    return [
+      live,
+      { field: 'lastActiveAt', value: seen, operator: 'lt', connector: 'OR' },
+      { field: 'lastActiveAt', value: null, connector: 'OR' },
+    ];
+  }
+  return [];
+}
+
+/**
+ * One page of the user's sign-ins, paged by the store itself (better-auth
+ * returns at most 100 rows of an unbounded query): this browser's sign-in
+ * first, then the others by last activity.
+ */
 async function listSignIns(input: OperationInput): Promise<OperationResult> {
   const active = signedIn(input);
   const { page, pageSize, status } = pageQuery(input.query);
   // better-auth's list-sessions is the gate: it refuses a session that is not fresh.
-  const live = await input.calls.call<AuthSessionRecord[]>('listSessions');
-  let records = live;
-  if (status === undefined || status === 'expired') {
-    const all = await input.calls.context.adapter.findMany<AuthSessionRecord>({
-      model: 'session',
-      where: [{ field: 'userId', value: active.user.id }],
-    });
-    const liveIds = new Set(live.map((session) => session.id));
-    records = [...live, ...all.filter((session) => !liveIds.has(session.id))];
-  }
+  await input.calls.call('listSessions');
+  const { adapter } = input.calls.context;
   const now = Date.now();
   const token = active.session.token;
-  const matching = records
-    .filter((session) => session.userId === active.user.id)
-    .filter((session) => !status || statusOf(session, now, input.onlineWindow) === status)
-    .sort(
-      (a, b) =>
-        Number(b.token === token) - Number(a.token === token) || lastActive(b) - lastActive(a),
-    );
+  const stored = await adapter.findOne<AuthSessionRecord>({
+    model: 'session',
+    where: [{ field: 'token', value: token }],
+  });
+  const mine = stored ?? active.session;
+  const current = !status || statusOf(mine, now, input.onlineWindow) === status ? mine : null;
+  const others: Where[] = [
+    { field: 'userId', value: active.user.id },
+    { field: 'token', value: token, operator: 'ne' },
+    ...statusWhere(status, now, input.onlineWindow),
+  ];
+  const otherCount = await adapter.count({ model: 'session', where: others });
+  // The current sign-in takes the first place of page 1 and shifts every other by one.
+  const start = (page - 1) * pageSize - (current && page > 1 ? 1 : 0);
+  const limit = pageSize - (current && page === 1 ? 1 : 0);
+  const rows =
+    limit > 0 && start < otherCount
+      ? await adapter.findMany<AuthSessionRecord>({
+          model: 'session',
+          where: others,
+          sortBy: { field: 'lastActiveAt', direction: 'desc' },
+          offset: start,
+          limit,
+        })
+      : [];
+  const records = current && page === 1 ? [current, ...rows] : rows;
   const memberships = await loadMemberships(input.calls.context, active.user.id);
-  const items = matching
-    .slice((page - 1) * pageSize, page * pageSize)
-    .map((session) => toSignIn(session, { currentToken: token, user: active.user, memberships }));
-  return ok({ items, total: matching.length, page, pageSize } satisfies Page<SignIn>);
+  const items = records.map((session) =>
+    toSignIn(session, { currentToken: token, user: active.user, memberships }),
+  );
+  const total = otherCount + (current ? 1 : 0);
+  return ok({ items, total, page, pageSize } satisfies Page<SignIn>);
 }
 
 /** Ends one of this browser's accounts; the next one (if any) becomes active. */

@@ -165,8 +165,13 @@ describe('listing sign-ins', () => {
     assert.equal(expired, 1);
   });
 
+  test('a page size above the maximum is clamped to it, and the page says so', async () => {
+    const page = (await laptop.get('/signins?pageSize=1000')).json as Page<SignIn>;
+    assert.deepEqual([page.pageSize, page.items.length, page.total], [100, 5, 5]);
+  });
+
   test('bad queries are refused with 400', async () => {
-    for (const query of ['pageSize=0', 'pageSize=1000', 'page=-1', 'page=1.5', 'status=idle']) {
+    for (const query of ['pageSize=0', 'pageSize=2.5', 'page=-1', 'page=1.5', 'status=idle']) {
       const response = await laptop.get(`/signins?${query}`);
       assert.equal(response.status, 400, query);
       assert.equal(errorCode(response.json), 'bad-request');

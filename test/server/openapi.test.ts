@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { SESSION_ERROR_CODES } from '../../src/core/errors.js';
 import type { Session } from '../../src/core/types.js';
+import { MAX_PAGE_SIZE } from '../../src/core/backend.js';
 import { HTTP_ROUTES } from '../../src/core/routes.js';
+import { SIGN_IN_STATUSES } from '../../src/core/types.js';
 import { ROUTES } from '../../src/server/index.js';
 import { createApp, type App } from './fixture.js';
 
@@ -53,6 +55,16 @@ test('the documented error codes are the kit’s error codes', () => {
   const block = text.slice(text.indexOf('\n    Error:\n'), text.indexOf('\n    CurrentUser:\n'));
   const codes = [...block.matchAll(/^ +- ([\w-]+)$/gm)].map((m) => m[1]);
   assert.deepEqual(codes, [...SESSION_ERROR_CODES]);
+});
+
+test('the list query is documented from the shared constants: statuses and page-size maximum', () => {
+  const list = text.slice(
+    text.indexOf('\n  /signins:\n'),
+    text.indexOf('\n  /signins/revoke-others:'),
+  );
+  assert.match(list, new RegExp(`enum: \\[${SIGN_IN_STATUSES.join(', ')}\\]`));
+  assert.match(list, new RegExp(`clamped to ${MAX_PAGE_SIZE}`));
+  assert.doesNotMatch(list, /maximum:/, 'a larger page size is clamped, not refused');
 });
 
 let app: App;
