@@ -200,9 +200,12 @@ export class SessionController {
     query: ListSignInsQuery = {},
     options: { signal?: AbortSignal } = {},
   ): Promise<Page<SignIn>> {
+    // Never more than the backend states it serves: a larger request reads as its largest page.
+    const max = this.backend.capabilities.maxPageSize;
+    const size = query.pageSize ?? 10;
     const q = {
       page: query.page ?? 1,
-      pageSize: query.pageSize ?? 10,
+      pageSize: max >= 1 ? Math.min(size, max) : size,
       status: query.status ?? 'all',
     };
     return this.#read(

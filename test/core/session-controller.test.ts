@@ -549,6 +549,22 @@ describe('SessionController: lists', () => {
     expect(a.total).to.equal(8);
   });
 
+  it('asks for no more than the backend’s maxPageSize: a larger page size is clamped', async () => {
+    const backend = new MemoryBackend({ capabilities: { maxPageSize: 3 } });
+    const asked: (number | undefined)[] = [];
+    const list = backend.listSignIns.bind(backend);
+    backend.listSignIns = (q, o) => {
+      asked.push(q.pageSize);
+      return list(q, o);
+    };
+    const { controller } = setup({ backend, refreshInterval: 0 });
+    await flush();
+    const page = await controller.listSignIns({ pageSize: 1000 });
+    expect(asked).to.deep.equal([3]);
+    expect([page.pageSize, page.items.length, page.total]).to.deep.equal([3, 3, 8]);
+    expect((await controller.listSignIns({ pageSize: 2 })).pageSize).to.equal(2);
+  });
+
   it('aborts the shared request only when every caller gave up', async () => {
     const backend = new MemoryBackend({ latency: 50 });
     const { controller } = setup({ backend, refreshInterval: 0 });
