@@ -169,10 +169,10 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
     const choice = { key: signIn.id, label, detail, avatar: this.#avatar(signIn) };
     return this.switcher.choice(choice, signIn.id === activeId, {
       action: 'switch-account',
-      announce: () => this.dispatchEvent(new AccountSwitchEvent({ signin: signIn })),
+      announce: () => this.emit(new AccountSwitchEvent({ signin: signIn })),
       perform: async () => {
         await this.requireController().switchSignIn(signIn.id);
-        this.dispatchEvent(new AccountSwitchedEvent({ signin: signIn }));
+        this.emit(new AccountSwitchedEvent({ signin: signIn }));
         return this.t.switchedTo(label);
       },
     });

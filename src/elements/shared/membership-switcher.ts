@@ -8,7 +8,6 @@ import type { SessionAction, SessionElementsEvent } from '../../events.js';
 import { type SwitcherChoice, MenuSwitcherController } from '../../controllers/menu-switcher.js';
 import type { CommonStrings } from '../../internal/common-strings.js';
 import { displayText } from '../../internal/format.js';
-import { reportError } from '../../internal/report-error.js';
 import { avatar } from '../../internal/templates/avatar.js';
 import { loadError } from '../../internal/templates/feedback.js';
 import { group, loadingTrigger, triggerContent } from '../../internal/templates/menu.js';
@@ -105,7 +104,7 @@ export abstract class MembershipSwitcher<
       ] as const;
     },
     onError: (error) => {
-      reportError(this, error, this.listAction, () => void this.list.run());
+      this.reportError(error, this.listAction, () => void this.list.run());
     },
   });
 
@@ -138,10 +137,10 @@ export abstract class MembershipSwitcher<
         options.map((option) =>
           this.switcher.choice(option, option === current, {
             action: this.switchAction,
-            announce: () => this.dispatchEvent(this.switchEvent(option.item)),
+            announce: () => this.emit(this.switchEvent(option.item)),
             perform: async () => {
               await this.switchTo(this.requireController(), option.item);
-              this.dispatchEvent(this.switchedEvent(option.item));
+              this.emit(this.switchedEvent(option.item));
               return this.t.switchedTo(option.label);
             },
           }),

@@ -4,13 +4,9 @@ import { SessionError } from '../../core/errors.js';
 import type { SessionController } from '../../core/session-controller.js';
 import type { SessionState } from '../../core/session-state.js';
 import type { SessionAction, SessionElementsEvent } from '../../events.js';
+import { type LocalizeOptions, LocalizeController } from '../../controllers/localize.js';
 import { type SessionConsumerHost, SessionConsumer } from '../../controllers/session-consumer.js';
-import {
-  type StringTable,
-  type Translations,
-  languageOf,
-  resolveStrings,
-} from '../../internal/localize.js';
+import type { StringTable, Translations } from '../../internal/localize.js';
 import { reportError } from '../../internal/report-error.js';
 
 /**
@@ -38,6 +34,8 @@ export abstract class SessionElement<T extends StringTable = StringTable>
 
   protected abstract readonly translations: Translations<T>;
 
+  readonly #localize = new LocalizeController<T>(this, this.#localizeOptions());
+
   /** The controller in use, from `.controller` or the nearest provider. */
   protected get sessionController(): SessionController | undefined {
     return this.session.controller;
@@ -49,7 +47,7 @@ export abstract class SessionElement<T extends StringTable = StringTable>
 
   /** Strings in the element's language, with overrides applied. */
   protected get t(): T {
-    return resolveStrings(this.translations, languageOf(this), this.strings);
+    return this.#localize.strings;
   }
 
   /** Hook for subclasses that react to session changes beyond re-rendering. */
@@ -75,5 +73,16 @@ export abstract class SessionElement<T extends StringTable = StringTable>
       );
     }
     return controller;
+  }
+
+  /** The subclass sets `translations` after the base's initializers run: read it on use. */
+  #localizeOptions(): LocalizeOptions<T> {
+    const translations = () => this.translations;
+    return {
+      get translations() {
+        return translations();
+      },
+      overrides: () => this.strings,
+    };
   }
 }

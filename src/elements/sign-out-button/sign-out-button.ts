@@ -5,7 +5,6 @@ import type { SignOutScope } from '../../events.js';
 import { ConfirmDialogController } from '../../controllers/confirm-dialog.js';
 import { KeyedActionController } from '../../controllers/keyed-action.js';
 import { displayName } from '../../internal/format.js';
-import { reportError } from '../../internal/report-error.js';
 import { navigateTo } from '../../internal/safe-url.js';
 import { feedback } from '../../internal/templates/feedback.js';
 import { SIGN_OUT_SCOPES, signOutWithEvents } from '../../internal/sign-out.js';
@@ -78,13 +77,8 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
   protected readonly translations = signOutButtonStrings;
   protected readonly dialog = new ConfirmDialogController(this);
   protected readonly actions = new KeyedActionController(this, {
-    report: (error, action, retry) => reportError(this, error, action, retry),
+    report: (error, action, retry) => this.reportError(error, action, retry),
   });
-
-  /** The scope in use; an unknown value falls back to the default. */
-  protected get effectiveScope(): SignOutScope {
-    return SIGN_OUT_SCOPES.includes(this.scope) ? this.scope : 'signin';
-  }
 
   protected override render() {
     const scope = this.effectiveScope;
@@ -116,6 +110,11 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
    */
   protected navigate(url: string): void {
     navigateTo(url);
+  }
+
+  /** The scope in use; an unknown value falls back to the default. */
+  protected get effectiveScope(): SignOutScope {
+    return SIGN_OUT_SCOPES.includes(this.scope) ? this.scope : 'signin';
   }
 
   #label(scope: SignOutScope): string {
