@@ -1,7 +1,11 @@
 /**
- * The data model shared by the controller, the backends and the elements.
- * Field names follow the seed hooks (useSession / useUserSignins). A session
- * token is never part of any of these objects.
+ * The data model shared by the controller, the backends and the elements, and
+ * the JSON of the HTTP contract (openapi.yaml). The payload field names follow
+ * the seeds' model, the useSession / useUserSignins hooks (`signins`,
+ * `active_signin`, `first_name`, `primary_email_address`, `membership_id`, ...),
+ * so they are snake_case where the seeds are, camelCase where the seeds are;
+ * TypeScript identifiers elsewhere spell sign-in one way (`SignIn`,
+ * `listSignIns`). A session token is never part of any of these objects.
  */
 
 export interface CurrentUser {
