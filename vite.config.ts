@@ -20,21 +20,14 @@ const TAGS = [
  * dist/session-elements.js, one module that registers every tag, with the
  * German strings and the user-agent parser in lazy chunks under dist/cdn/.
  */
-// An application entry rather than library mode, because vite leaves whitespace in ES
-// libraries and this file is loaded as it is, straight from a CDN.
+// Library mode (no preload helper around the lazy imports) with rolldown's own minifier, since
+// vite leaves whitespace in ES libraries and this file is loaded as it is, straight from a CDN.
 const cdnBuild: BuildEnvironmentOptions = {
   target: 'es2022',
   emptyOutDir: false,
-  // Lazy chunks load relative to the file (import.meta.url), wherever a CDN serves it.
-  modulePreload: false,
+  lib: { entry: { 'session-elements': 'src/define.ts' }, formats: ['es'] },
   rollupOptions: {
-    input: { 'session-elements': 'src/define.ts' },
-    preserveEntrySignatures: 'strict',
-    output: {
-      format: 'es',
-      entryFileNames: '[name].js',
-      chunkFileNames: 'cdn/[name]-[hash].js',
-    },
+    output: { minify: true, chunkFileNames: 'cdn/[name]-[hash].js' },
   },
 };
 

@@ -1,39 +1,92 @@
 // What every benchmark script shares: bundling with vite, gzip sizes, a loopback page server,
 // and headless Chromium.
 import { createServer } from 'node:http';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { minifyCss } from '../scripts/minify-css.mjs';
 
 export const root = resolve(fileURLToPath(import.meta.url), '../..');
 
-/** One minified ES module from the absolute path `entry`; returns its code. */
-export async function bundle(entry, name, external = []) {
+/**
+ * Minified ES chunks from the absolute path `entry`, lit and every other
+ * dependency inlined unless `external`; css`` templates minified as in the
+ * package build. Library mode, so no preload helper wraps the lazy imports.
+ */
+async function chunks(entry, name, external, split) {
   const result = await build({
     root,
     configFile: false,
     logLevel: 'silent',
+    plugins: [minifyCss()],
     build: {
       target: 'es2022',
       write: false,
-      minify: true,
-      // Not library mode: vite keeps whitespace in ES libraries, and a page's bundler would not.
+      lib: { entry: { [name]: entry }, formats: ['es'] },
       rollupOptions: {
-        input: { [name]: entry },
         external,
-        preserveEntrySignatures: 'strict',
-        output: { format: 'es' },
+        output: { minify: true, ...(split ? {} : { codeSplitting: false }) },
       },
     },
   });
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-  return outputs
-    .filter((o) => o.type === 'chunk')
-    .map((o) => o.code)
-    .join('\n');
+  return (Array.isArray(result) ? result : [result])
+    .flatMap((r) => r.output)
+    .filter((o) => o.type === 'chunk');
+}
+
+/** One minified ES module from the absolute path `entry`, lazy imports inlined; returns its code. */
+export async function bundle(entry, name, external = []) {
+  const [only] = await chunks(entry, name, external, false);
+  return only.code;
+}
+
+/**
+ * The gzip bytes a page importing `entry` downloads before first render (the
+ * entry and every chunk it imports statically) and those it loads lazily
+ * (German, the user-agent parser), counted apart.
+ */
+export async function sizes(entry, name, external = []) {
+  const all = await chunks(entry, name, external, true);
+  const byName = new Map(all.map((chunk) => [chunk.fileName, chunk]));
+  const initial = new Set();
+  const visit = (chunk) => {
+    if (initial.has(chunk)) return;
+    initial.add(chunk);
+    for (const file of chunk.imports) if (byName.has(file)) visit(byName.get(file));
+  };
+  visit(all.find((chunk) => chunk.isEntry));
+  const sum = (list) => list.reduce((total, chunk) => total + gz(chunk.code), 0);
+  return { initial: sum([...initial]), lazy: sum(all.filter((chunk) => !initial.has(chunk))) };
+}
+
+/** The same two figures for a built file on disk and the chunks it imports (`./x.js`). */
+export function fileSizes(path) {
+  const initial = new Set();
+  const visit = (file) => {
+    if (initial.has(file)) return;
+    initial.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const [, spec] of code.matchAll(
+      /(?:^|[;\s])import\s*(?:[^'"`(]*?from\s*)?["'`](\.[^"'`]+)["'`]/g,
+    )) {
+      visit(resolve(dirname(file), spec));
+    }
+  };
+  visit(path);
+  const lazy = new Set();
+  for (const file of initial) {
+    const code = readFileSync(file, 'utf8');
+    for (const [, spec] of code.matchAll(/import\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g)) {
+      const target = resolve(dirname(file), spec);
+      if (!initial.has(target)) lazy.add(target);
+    }
+  }
+  const sum = (files) => [...files].reduce((total, file) => total + gz(readFileSync(file)), 0);
+  return { initial: sum(initial), lazy: sum(lazy) };
 }
 
 export const LIT = [/^lit($|\/)/, /^@lit\//];

@@ -1,15 +1,20 @@
 // `npm run bench`: prints the kit's size and request figures, then the <active-sessions>
 // benchmark. Numbers only; nothing here passes or fails.
-//   1. gzip sizes: headless core + RestBackend (target ≤ 4 KB), the whole kit with lit and
-//      ua-parser-js inlined (target ≤ 30 KB), and the CDN file as built by `npm run build`
+//   1. gzip sizes, lit inlined, before first render with lazy chunks (German, ua-parser-js) apart:
+//      session-elements/core with RestBackend (target ≤ 5 KB), a page with <session-provider> and
+//      <account-switcher> only (≤ 16 KB), the whole kit, and the CDN file as built by
+//      `npm run build` (≤ 30 KB), each also as a ratio to Hanko Elements' 44.4 KB
 //   2. request counts through real fetch on loopback: 20 consumers under one provider → 1 session
 //      request; 100 concurrent getToken('x') → 1 token request
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryBackend } from '../src/backends/memory.ts';
-import { LIT, bundle, gz, kb, root, servePage, withBrowserPage } from './lib.mjs';
+import { LIT, bundle, fileSizes, kb, root, servePage, sizes, withBrowserPage } from './lib.mjs';
+
+/** Hanko Elements, minified + gzip, as measured for the issue that set these targets. */
+const HANKO_KB = 44.4;
 
 const out = mkdtempSync(join(tmpdir(), 'session-elements-bench-'));
 
@@ -41,20 +46,32 @@ try {
   const coreEntry = join(out, 'core-entry.ts');
   writeFileSync(
     coreEntry,
-    `export { SessionController } from '${root}/src/core/session-controller.ts';\n` +
-      `export { RestBackend } from '${root}/src/backends/rest.ts';\n`,
+    `export { SessionController, RestBackend } from '${root}/src/core.ts';\n`,
   );
-  const core = await bundle(coreEntry, 'core', LIT);
-  const kit = await bundle(join(root, 'src/define.ts'), 'kit');
-  const kitOwn = await bundle(join(root, 'src/define.ts'), 'kit-own', [...LIT, /^ua-parser-js/]);
-  console.log('sizes (minified + gzip):');
-  console.log(`  core + RestBackend, no lit:          ${kb(gz(core))}  (target ≤ 4 KB)`);
-  console.log(`  whole kit, lit and ua-parser-js in:  ${kb(gz(kit))}  (target ≤ 30 KB)`);
-  console.log(`  whole kit, own code only:            ${kb(gz(kitOwn))}`);
+  const pageEntry = join(out, 'provider-account-switcher.ts');
+  writeFileSync(
+    pageEntry,
+    `import '${root}/src/define/session-provider.ts';\n` +
+      `import '${root}/src/define/account-switcher.ts';\n`,
+  );
+  const core = await sizes(coreEntry, 'core');
+  const twoTags = await sizes(pageEntry, 'page');
+  const kit = await sizes(join(root, 'src/define.ts'), 'kit');
+  const kitOwn = await sizes(join(root, 'src/define.ts'), 'kit-own', [...LIT, /^ua-parser-js/]);
+  const vsHanko = (bytes) => `${(bytes / 1024 / HANKO_KB).toFixed(2)}× Hanko Elements`;
+  const row = (label, { initial, lazy }, target) =>
+    console.log(
+      `  ${label.padEnd(44)}${kb(initial).padStart(8)}  ${vsHanko(initial)}` +
+        `${lazy ? `  (+ ${kb(lazy)} lazy)` : ''}${target ? `  (target ≤ ${target} KB)` : ''}`,
+    );
+  console.log(`sizes (minified + gzip, lit inlined; Hanko Elements: ${HANKO_KB} KB):`);
+  row('session-elements/core: controller + Rest', core, 5);
+  row('page with <session-provider> + <account-switcher>', twoTags, 16);
+  row('whole kit (define)', kit);
+  row('whole kit, own code only', kitOwn);
   const cdn = join(root, 'dist/session-elements.js');
-  if (existsSync(cdn)) {
-    console.log(`  dist/session-elements.js (CDN file): ${kb(gz(readFileSync(cdn)))}`);
-  }
+  if (existsSync(cdn)) row('dist/session-elements.js before first render', fileSizes(cdn), 30);
+  else console.log('  dist/session-elements.js: not built (npm run build)');
 
   // ---- requests --------------------------------------------------------------------------------
   const counts = {};
