@@ -24,21 +24,21 @@ function insertSessions(userId: string): void {
      values (@id, @token, @userId, @expiresAt, @createdAt, @updatedAt, @lastActiveAt, @userAgent)`,
   );
   const now = Date.now();
-  app.db.transaction(() => {
-    for (let i = 0; i < BULK; i++) {
-      const lastActive = new Date(now - (i + 10) * MINUTE).toISOString();
-      insert.run({
-        id: randomUUID(),
-        token: randomUUID(),
-        userId,
-        expiresAt: new Date(now + (i % 5 === 0 ? -1 : 1) * 86_400_000).toISOString(),
-        createdAt: lastActive,
-        updatedAt: lastActive,
-        lastActiveAt: lastActive,
-        userAgent: `bulk ${i}`,
-      });
-    }
-  })();
+  app.db.exec('begin');
+  for (let i = 0; i < BULK; i++) {
+    const lastActive = new Date(now - (i + 10) * MINUTE).toISOString();
+    insert.run({
+      id: randomUUID(),
+      token: randomUUID(),
+      userId,
+      expiresAt: new Date(now + (i % 5 === 0 ? -1 : 1) * 86_400_000).toISOString(),
+      createdAt: lastActive,
+      updatedAt: lastActive,
+      lastActiveAt: lastActive,
+      userAgent: `bulk ${i}`,
+    });
+  }
+  app.db.exec('commit');
 }
 
 async function listAll(query = ''): Promise<{ ids: string[]; totals: number[] }> {
