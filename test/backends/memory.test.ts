@@ -16,6 +16,19 @@ describe('MemoryBackend', () => {
     expect(last.items).to.have.length(2);
   });
 
+  it('answers a page larger than its maxPageSize with its largest page, like the server', async () => {
+    const backend = new MemoryBackend({ capabilities: { maxPageSize: 5 } });
+    const page = await backend.listSignIns({ pageSize: 1000 }, o());
+    expect([page.pageSize, page.items.length, page.total]).to.deep.equal([5, 5, 8]);
+  });
+
+  it('refuses an unknown status filter with bad-request, like the server', async () => {
+    const backend = new MemoryBackend();
+    const query = { status: 'idle' } as unknown as Parameters<MemoryBackend['listSignIns']>[0];
+    const error = await backend.listSignIns(query, o()).catch((e: SessionError) => e);
+    expect((error as SessionError).code).to.equal('bad-request');
+  });
+
   it('filters by status', async () => {
     const backend = new MemoryBackend();
     const expired = await backend.listSignIns({ status: 'expired' }, o());
