@@ -32,7 +32,8 @@ export function createDemoAuth(
       multiSession({ maximumSessions: 5 }),
       organization({ teams: { enabled: true } }),
       jwt(),
-      oneTimeToken(),
+      // Tickets are minted by the server for a hand-over, never by a page's own request.
+      oneTimeToken({ disableClientRequest: true }),
       admin(),
       // The demo plays the edge: it sets X-Forwarded-For itself and accepts geo headers.
       sessionElements({ trustProxy: true }),

@@ -23,13 +23,35 @@ const MODULE_QUERY = new Set(['v', 't']);
 /** A path segment as Vite writes them: no dotfiles, `..`, percent escapes or backslashes. */
 const SEGMENT = /^[\w@+-][\w@+.-]*$/;
 
+/**
+ * The better-auth routes a sign-in page needs (and the JWKS that verifies getToken's JWTs).
+ * Everything else better-auth serves — get-session and list-sessions answer with raw session
+ * tokens, one-time-token hands out tickets — stays server-side behind the kit's handler.
+ */
+const PUBLIC_AUTH_ROUTES = new Set([
+  '/sign-in/email',
+  '/sign-up/email',
+  '/sign-out',
+  '/jwks',
+  '/ok',
+]);
+
+/** True for the better-auth routes the demo exposes to browsers (path below /api/auth). */
+export function isPublicAuthRoute(url: string): boolean {
+  const path = url.split('?')[0];
+  return path.startsWith('/api/auth/') && PUBLIC_AUTH_ROUTES.has(path.slice('/api/auth'.length));
+}
+
 /** True for the URLs the demo page loads: its HTML, its modules, their dependencies. */
 export function isPageRequest(url: string): boolean {
   if (!url.startsWith('/')) return false;
   const at = url.indexOf('?');
   const path = at < 0 ? url : url.slice(0, at);
   const query = at < 0 ? '' : url.slice(at + 1);
-  for (const key of new URLSearchParams(query).keys()) if (!MODULE_QUERY.has(key)) return false;
+  // Values too: Vite reads `?v=?raw` as a raw import.
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (!MODULE_QUERY.has(key) || !/^[\w.-]*$/.test(value)) return false;
+  }
   if (PAGE_FILES.has(path)) return true;
   // Vite's pre-bundled dependencies are the one dot directory the page needs.
   const plain = path.replace(/^\/node_modules\/\.vite\/deps\//, '/node_modules/vite-deps/');

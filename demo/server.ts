@@ -12,7 +12,7 @@ import { createDemoAuth, type DemoAuth } from './auth.js';
 import { demoDataDir, isInsideRoot, LEGACY_DATA_DIR, ROOT } from './data.js';
 import { createDemoApi } from './demo-api.js';
 import { FaultSwitch } from './faults.js';
-import { isOwnHost, isPageRequest, securityHeaders } from './http-policy.js';
+import { isOwnHost, isPageRequest, isPublicAuthRoute, securityHeaders } from './http-policy.js';
 import { seedDemo } from './seed.js';
 
 /** How to start the demo server (`npm start`, the e2e and security tests). */
@@ -165,8 +165,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       return;
     }
     if (path.startsWith('/api/')) asProxy(req);
-    if (path.startsWith('/api/auth/') || path === '/api/auth')
-      void authHandler(req, res).catch(fail);
+    if (isPublicAuthRoute(path)) void authHandler(req, res).catch(fail);
     else if (path.startsWith('/api/session'))
       faults.handle(req, res, () => void sessionHandler(req, res).catch(fail));
     else if (path.startsWith('/api/demo/')) demoHandler(req, res).catch(fail);

@@ -172,6 +172,10 @@ describe('the demo serves only its page', () => {
       `/@fs${ROOT}/package.json`,
       '/src/define.ts?raw',
       '/index.html?raw',
+      // A module query's value is read by Vite too.
+      '/src/define.ts?v=?raw',
+      '/src/index.ts?t=1?inline',
+      '/src/define.ts?v=x&v=?url',
     );
     const leaks: string[] = [];
     for (const path of probes) {
@@ -185,6 +189,42 @@ describe('the demo serves only its page', () => {
       `security demo-files: tried ${probes.length}, refused ${probes.length - leaks.length}, leaked ${leaks.length}`,
     );
     assert.deepEqual(leaks, []);
+  });
+
+  test('better-auth routes that hand a page raw session tokens or tickets are not exposed', async () => {
+    const signIn = await raw('/api/demo/sign-in', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-session-elements': '1',
+        origin: `http://127.0.0.1:${port}`,
+      },
+      body: JSON.stringify({ email: 'ana@demo.test' }),
+    });
+    assert.equal(signIn.status, 200);
+    const cookie = (signIn.headers['set-cookie'] ?? [])
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    const tokens = (demo.db.prepare('select token from session').all() as { token: string }[]).map(
+      (row) => row.token,
+    );
+    const exposed: string[] = [];
+    for (const path of [
+      '/api/auth/get-session',
+      '/api/auth/list-sessions',
+      '/api/auth/multi-session/list-device-sessions',
+      '/api/auth/one-time-token/generate',
+      '/api/auth/admin/list-user-sessions',
+    ]) {
+      const answer = await raw(path, { headers: { cookie } });
+      if (answer.status < 400 || tokens.some((token) => answer.body.includes(token)))
+        exposed.push(`${path} → ${answer.status}`);
+    }
+    assert.deepEqual(exposed, []);
+    // The kit's own read still works with that cookie, and carries no token.
+    const session = await raw('/api/session/', { headers: { cookie } });
+    assert.equal(session.status, 200);
+    assert.equal(tokens.filter((token) => session.body.includes(token)).length, 0);
   });
 
   test('another local origin gets no CORS grant, not even for the page', async () => {
