@@ -158,9 +158,11 @@ export function truncate(value: string, max: number): string {
 /**
  * The bidirectional formatting characters: embeddings and overrides
  * (U+202A–U+202E), isolates (U+2066–U+2069) and the marks U+200E, U+200F and
- * U+061C.
+ * U+061C; and the invisible ones that only hide what a string says: zero-width
+ * space, word joiner and byte-order mark (U+200B, U+2060, U+FEFF). The joiners
+ * U+200C/U+200D stay: scripts and emoji need them.
  */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HIDDEN_CONTROLS = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 /**
  * A server-supplied string (name, email, city, organization, device) as the
@@ -171,7 +173,7 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
  * inside its box. Anything but a string gives an empty string.
  */
 export function displayText(value: unknown): string {
-  return typeof value === 'string' ? value.replace(BIDI_CONTROLS, '') : '';
+  return typeof value === 'string' ? value.replace(HIDDEN_CONTROLS, '') : '';
 }
 
 /**

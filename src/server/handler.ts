@@ -77,6 +77,13 @@ function withCookies(response: Response, setCookies: readonly string[]): Respons
   return response;
 }
 
+/** `/signins///` → `/signins`, `/` or `` → `/`; a loop, since a regex here backtracks quadratically. */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 47) end--;
+  return path.slice(0, end) || '/';
+}
+
 /**
  * The kit's HTTP contract on top of better-auth: a fetch-style handler for
  * Node (see `toNodeHandler`), Hono, Next.js route handlers and the like.
@@ -96,7 +103,7 @@ export function createSessionHandler(
       if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
         throw notFound('That endpoint');
       }
-      const path = url.pathname.slice(basePath.length).replace(/(.)\/+$/, '$1') || '/';
+      const path = withoutTrailingSlashes(url.pathname.slice(basePath.length));
       const match = matchRoute(request.method, path);
       if ('allowed' in match) {
         if (!match.allowed.length) throw notFound('That endpoint');
@@ -118,7 +125,11 @@ export function createSessionHandler(
       }
       const body = isMutation ? await readBody(request) : {};
       calls = new AuthCalls(options.auth, context, request);
-      const current = (await calls.readSessionOverHttp()) ?? (await promoteRemainingAccount(calls));
+      // Reads go through better-auth's per-IP limiter; mutations do not, so nobody sharing
+      // the user's IP (or better-auth's fallback bucket) can keep them from revoking.
+      const current =
+        (isMutation ? await calls.readSession() : await calls.readSessionOverHttp()) ??
+        (await promoteRemainingAccount(calls));
       const result = await OPERATIONS[match.route.operation]({
         calls,
         current,

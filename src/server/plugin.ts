@@ -3,7 +3,10 @@ import { createAuthMiddleware } from 'better-auth/api';
 import { DEFAULT_GEO_HEADERS, readGeo, type GeoHeaders } from './geo.js';
 
 export interface SessionElementsPluginOptions {
-  /** Edge headers that carry the client's location; `false` records none. */
+  /**
+   * Edge headers that carry the client's location (default: Cloudflare's and Vercel's, read
+   * only with `trustProxy`, since a client can send them itself); `false` records none.
+   */
   geoHeaders?: GeoHeaders | false;
   /**
    * The deployment sits behind a proxy that sets X-Forwarded-For (and strips a
@@ -24,7 +27,9 @@ const optionalString = { type: 'string', required: false, input: false } as cons
  */
 export function sessionElements(options: SessionElementsPluginOptions = {}) {
   const geoHeaders =
-    options.geoHeaders === false ? {} : (options.geoHeaders ?? DEFAULT_GEO_HEADERS);
+    options.geoHeaders === false
+      ? {}
+      : (options.geoHeaders ?? (options.trustProxy ? DEFAULT_GEO_HEADERS : {}));
   const interval = (options.activityInterval ?? 60) * 1000;
 
   return {

@@ -73,37 +73,43 @@ describe('reading the session', () => {
     assert.deepEqual(session.signin_attempts, []);
   });
 
-  test('Vercel headers are read and decoded; without a trusted proxy no IP is recorded', async () => {
-    const strict = await createApp({ auth: {} });
+  test('Vercel headers are read and decoded behind a trusted proxy; without one neither place nor IP is recorded', async () => {
+    const signInFromTokyo = async (app: App) => {
+      await app.signUp('Chiyo Sato', 'chiyo@example.com');
+      const browser = app.browser({ headers: TOKYO, userAgent: PHONE });
+      await browser.request(
+        'POST',
+        '/api/auth/sign-in/email',
+        { email: 'chiyo@example.com', password: 'correct horse battery staple' },
+        { 'x-forwarded-for': '198.51.100.7' },
+      );
+      return ((await browser.get('/')).json as Session).active_signin!;
+    };
+    const trusting = await createApp({ auth: {} });
     try {
-      // This app's plugin trusts the proxy; build one that does not.
+      const signIn = await signInFromTokyo(trusting);
+      assert.equal(signIn.city, 'Tōkyō');
+      assert.equal(signIn.country, 'Japan');
+      assert.equal(signIn.regionCode, '13');
+      assert.equal(signIn.userAgent, PHONE);
+      assert.equal(signIn.ipAddress, '198.51.100.7');
+      // The fixture's plugin trusts the proxy; build an app whose plugin does not.
       const { sessionElements } = await import('../../src/server/index.js');
-      const plugins = strict.auth.options.plugins.map((p) =>
+      const plugins = trusting.auth.options.plugins.map((p) =>
         p.id === 'session-elements' ? sessionElements() : p,
       );
       const untrusting = await createApp({ auth: { plugins } });
       try {
-        await untrusting.signUp('Chiyo Sato', 'chiyo@example.com');
-        const browser = untrusting.browser({ headers: TOKYO, userAgent: PHONE });
-        await browser.request(
-          'POST',
-          '/api/auth/sign-in/email',
-          { email: 'chiyo@example.com', password: 'correct horse battery staple' },
-          {
-            'x-forwarded-for': '198.51.100.7',
-          },
-        );
-        const signIn = ((await browser.get('/')).json as Session).active_signin!;
-        assert.equal(signIn.city, 'Tōkyō');
-        assert.equal(signIn.country, 'Japan');
-        assert.equal(signIn.regionCode, '13');
-        assert.equal(signIn.userAgent, PHONE);
-        assert.equal(signIn.ipAddress, undefined);
+        // A client can send edge headers itself: an intruder would pose as the victim's city.
+        const forged = await signInFromTokyo(untrusting);
+        assert.equal(forged.city, undefined);
+        assert.equal(forged.country, undefined);
+        assert.equal(forged.ipAddress, undefined);
       } finally {
         untrusting.close();
       }
     } finally {
-      strict.close();
+      trusting.close();
     }
   });
 });

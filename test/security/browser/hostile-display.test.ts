@@ -240,6 +240,8 @@ describe('security: hostile display strings', () => {
     it('removes every bidirectional control and nothing else', () => {
       expect(displayText(`a${ALL_CONTROLS}b`)).to.equal('ab');
       expect(displayText(`${RLO}gro.elgoog`)).to.equal('gro.elgoog');
+      // Invisible characters that only hide what a name says go too.
+      expect(displayText('Lis\u200bbon\u2060\ufeff')).to.equal('Lisbon');
       expect(displayText('Zürich 北京 القاهرة \u200d👩‍💻')).to.equal('Zürich 北京 القاهرة \u200d👩‍💻');
       expect(displayText(undefined)).to.equal('');
       expect(displayText(42)).to.equal('');
