@@ -56,6 +56,13 @@ export function rowTitled(element: ActiveSessions, title: string): HTMLElement |
   return rows(element).find((row) => text(row.querySelector('[part~="title"]')) === title);
 }
 
+/** A place as the user sees it: the flag CSS draws from `data-flag`, then the text. */
+export function placeText(location: Element | null): string {
+  const flag = (location as HTMLElement | null)?.dataset.flag;
+  const drawn = !!flag && getComputedStyle(location!, '::before').content.includes(flag);
+  return [drawn ? flag : '', text(location)].filter(Boolean).join(' ');
+}
+
 export async function settled(element: ActiveSessions): Promise<void> {
   // Device titles need the lazily loaded user-agent parser; tests read them.
   await loadDeviceParser();

@@ -75,30 +75,26 @@ export const styles = css`
     opacity: 0.6;
   }
   .icon {
-    display: inline-flex;
+    display: block;
     inline-size: var(--_icon-size);
     block-size: var(--_icon-size);
     color: var(--_muted);
   }
-  .icon svg {
-    inline-size: 100%;
-    block-size: 100%;
-  }
+  /* Title and badges share the first line; the details and a failure take a line each. */
   .body {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 0.375);
-    min-inline-size: 0;
-  }
-  .heading {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--_space) * 0.75);
+    gap: calc(var(--_space) * 0.375) calc(var(--_space) * 0.75);
     min-inline-size: 0;
+  }
+  .body > .meta,
+  .body > .inline-error {
+    flex-basis: 100%;
   }
   .title {
     font-weight: 600;
+    min-inline-size: 0;
     max-inline-size: 100%;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -132,16 +128,22 @@ export const styles = css`
     font-size: 0.875rem;
     min-inline-size: 0;
   }
-  .meta > span {
+  .meta > * {
     max-inline-size: 100%;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .meta > span + span::before {
+  /* A dot between the details shown (missing ones stay in the row, hidden). */
+  .meta > :not([hidden]) ~ :not([hidden])::before {
     content: '·';
+    content: '·' / '';
     margin-inline-end: var(--_space);
-    speak: never;
+  }
+  /* The flag is decoration: drawn, not spoken (the place is named next to it). */
+  .location[data-flag]::before {
+    content: attr(data-flag) ' ';
+    content: attr(data-flag) ' ' / '';
   }
   .item:is(:hover, :focus-within) time[title]::after {
     content: ' (' attr(title) ')';
@@ -181,6 +183,16 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
+  /* The spinner of a button whose action is under way. */
+  .btn.busy::before {
+    content: '';
+    inline-size: 1em;
+    block-size: 1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: session-spin 0.7s linear infinite;
+  }
   .btn[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
@@ -214,6 +226,9 @@ export const styles = css`
   @media (prefers-reduced-motion: reduce) {
     .bone {
       animation: none;
+    }
+    .btn.busy::before {
+      animation-duration: 2.1s;
     }
   }
   @container (max-width: 30rem) {

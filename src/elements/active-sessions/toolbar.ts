@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { SIGN_IN_STATUSES, type SignInStatusFilter } from '../../core/types.js';
 import type { ActiveSessionsStrings } from './active-sessions.strings.js';
-import { pendingLabel } from './row.js';
 
 export interface ToolbarOptions {
   /** The filter in use; null when the backend cannot filter by status. */
@@ -39,13 +38,12 @@ export function toolbarTemplate(t: ActiveSessionsStrings, options: ToolbarOption
         options.revokeOthers
           ? html`<button
               part="revoke-others-button"
-              class="btn danger"
+              class=${pending ? 'btn danger busy' : 'btn danger'}
               type="button"
               aria-disabled=${pending ? 'true' : 'false'}
               @click=${options.onRevokeOthers}
-            >
-              ${pending ? pendingLabel(t) : t.revokeOthers}
-            </button>`
+              .textContent=${pending ? t.revokePending : t.revokeOthers}
+            ></button>`
           : nothing
       }
     </div>

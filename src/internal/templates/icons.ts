@@ -1,31 +1,22 @@
-import { html, svg } from 'lit';
 import type { DeviceKind } from '../device.js';
 
 /**
- * Inline device icons (24×24, stroke in currentColor) so they follow the text
- * colour in light and dark. Decorative: the row's title names the device.
+ * Device icons as one SVG path each (24×24 view box, drawn with a round
+ * stroke in currentColor so they follow the text colour in light and dark):
+ * a row binds the `d` of a single `<path>`, so an icon costs two nodes.
+ * Decorative: the row's title names the device.
  */
 const paths = {
-  desktop: svg`<rect x="3" y="4" width="18" height="12" rx="1.5"></rect><path d="M8 20h8M12 16v4"></path>`,
-  phone: svg`<rect x="7" y="2.5" width="10" height="19" rx="2"></rect><path d="M11 18.5h2"></path>`,
-  tablet: svg`<rect x="4.5" y="2.5" width="15" height="19" rx="2"></rect><path d="M11 18.5h2"></path>`,
-  unknown: svg`<circle cx="12" cy="12" r="9"></circle><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17h.01"></path>`,
-} satisfies Record<DeviceKind, unknown>;
+  desktop:
+    'M4.5 4h15A1.5 1.5 0 0 1 21 5.5v9a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 14.5v-9A1.5 1.5 0 0 1 4.5 4zM8 20h8M12 16v4',
+  phone: 'M9 2.5h6a2 2 0 0 1 2 2v15a2 2 0 0 1-2 2H9a2 2 0 0 1-2-2v-15a2 2 0 0 1 2-2zM11 18.5h2',
+  tablet:
+    'M6.5 2.5h11a2 2 0 0 1 2 2v15a2 2 0 0 1-2 2h-11a2 2 0 0 1-2-2v-15a2 2 0 0 1 2-2zM11 18.5h2',
+  unknown:
+    'M21 12a9 9 0 1 1-18 0a9 9 0 1 1 18 0zM9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17h.01',
+} satisfies Record<DeviceKind, string>;
 
-/** The icon for a device kind; the outer <svg> is HTML, its shapes are SVG fragments. */
-export function deviceIcon(kind: DeviceKind) {
-  return html`<svg
-    viewBox="0 0 24 24"
-    width="24"
-    height="24"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="1.6"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
-    ${paths[kind]}
-  </svg>`;
+/** The path data of the icon for a device kind. */
+export function deviceIconPath(kind: DeviceKind): string {
+  return paths[kind];
 }
