@@ -105,16 +105,49 @@ export async function ensureOk(response: Response): Promise<Response> {
   return response;
 }
 
-/** The JSON body of a 2xx response (`undefined` for a 204); a body that is not JSON is `invalid-response`. */
+/** No answer of the contract comes near this; a bigger one would only tie up the page. */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** The body as text, refusing (and cancelling) one that grows past `MAX_RESPONSE_BYTES`. */
+async function boundedText(response: Response): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_RESPONSE_BYTES || !response.body) {
+    if (declared > MAX_RESPONSE_BYTES) throw new RangeError('too large');
+    return response.text();
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      void reader.cancel();
+      throw new RangeError('too large');
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/**
+ * The JSON body of a 2xx response (`undefined` for a 204); a body that is not JSON, or
+ * larger than `MAX_RESPONSE_BYTES`, is `invalid-response`.
+ */
 export async function readJson(response: Response, o: RequestOptions): Promise<unknown> {
   if (response.status === 204) return undefined;
   try {
-    return await response.json();
+    return JSON.parse(await boundedText(response));
   } catch (cause) {
     if (o.signal.aborted) throw cause;
-    throw new SessionError('invalid-response', 'The server sent a body that is not JSON.', {
-      status: response.status,
-      cause,
-    });
+    const tooLarge = cause instanceof RangeError;
+    throw new SessionError(
+      'invalid-response',
+      tooLarge
+        ? 'The server sent a body too large to be ours.'
+        : 'The server sent a body that is not JSON.',
+      { status: response.status, cause },
+    );
   }
 }

@@ -9,6 +9,7 @@ import {
 import { HTTP_ROUTES, type Operation } from '../core/routes.js';
 import { ensureOk, globalFetch, readJson, send } from './http.js';
 import {
+  MAX_LIST_ITEMS,
   parseList,
   parseOrganization,
   parsePage,
@@ -67,7 +68,9 @@ export class RestBackend implements SessionBackend {
       pageSize: q.pageSize?.toString(),
       status: q.status === 'all' ? undefined : q.status,
     };
-    return this.#request('listSignIns', o, { query }, (v) => parsePage(v, parseSignIn));
+    return this.#request('listSignIns', o, { query }, (v) =>
+      parsePage(v, parseSignIn, q.pageSize ?? MAX_LIST_ITEMS),
+    );
   }
 
   async removeSignIn(id: string, o: RequestOptions) {

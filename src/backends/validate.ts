@@ -149,21 +149,38 @@ function parseAttempts(value: unknown, what: string): { id: string }[] {
   return array(value, what).map((item) => ({ id: id(object(item, what).id, what) }));
 }
 
+/**
+ * Bounds on lists a server sends, so a hostile or broken one cannot make the page render
+ * (or validate) without end: accounts on one browser, organizations, workspaces.
+ */
+export const MAX_ACCOUNTS = 100;
+export const MAX_LIST_ITEMS = 1000;
+
+/** The first `limit` entries, validated; the rest is never looked at. */
+function bounded<T>(value: unknown, what: string, limit: number, item: (v: unknown) => T): T[] {
+  return array(value, what).slice(0, limit).map(item);
+}
+
 export function parseSession(value: unknown): Session {
   const raw = object(value, 'session');
   if (raw.active_signin === undefined) invalid('session');
   return {
     active_signin: raw.active_signin === null ? null : parseSignIn(raw.active_signin),
-    signins: array(raw.signins, 'session sign-in list').map(parseSignIn),
+    signins: bounded(raw.signins, 'session sign-in list', MAX_ACCOUNTS, parseSignIn),
     signin_attempts: parseAttempts(raw.signin_attempts, 'sign-in attempt'),
     signup_attempts: parseAttempts(raw.signup_attempts, 'sign-up attempt'),
   };
 }
 
-export function parsePage<T>(value: unknown, item: (value: unknown) => T): Page<T> {
+/** A page, holding at most `maxItems` (what was asked for) whatever the server sent. */
+export function parsePage<T>(
+  value: unknown,
+  item: (value: unknown) => T,
+  maxItems = MAX_LIST_ITEMS,
+): Page<T> {
   const raw = object(value, 'page');
   return {
-    items: array(raw.items, 'page items').map(item),
+    items: bounded(raw.items, 'page items', maxItems, item),
     total: count(raw.total, 'page total'),
     page: count(raw.page, 'page number'),
     pageSize: count(raw.pageSize, 'page size'),
@@ -195,7 +212,7 @@ export function parseWorkspace(value: unknown): Workspace {
 }
 
 export function parseList<T>(value: unknown, item: (value: unknown) => T, what: string): T[] {
-  return array(value, what).map(item);
+  return bounded(value, what, MAX_LIST_ITEMS, item);
 }
 
 export function parseToken(value: unknown): TokenResult {

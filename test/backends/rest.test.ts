@@ -170,6 +170,36 @@ describe('RestBackend', () => {
     expect(JSON.stringify(session)).to.not.contain('evil');
   });
 
+  it('a hostile server cannot make the page hold or render without end', async () => {
+    const item = (i: number) => ({ id: `s${i}`, user_id: 'u1' });
+    const many = Array.from({ length: 5000 }, (_, i) => item(i));
+    const pages = fakeFetch(() => json({ items: many, total: 5000, page: 1, pageSize: 10 }));
+    const page = await new RestBackend({ fetch: pages.fetch }).listSignIns({ pageSize: 10 }, o());
+    expect(page.items.length, 'no more rows than asked for').to.equal(10);
+
+    const sessions = fakeFetch(() => json({ ...SESSION, signins: many }));
+    const session = await new RestBackend({ fetch: sessions.fetch }).getSession(o());
+    expect(session?.signins.length, 'accounts on one browser are bounded').to.equal(100);
+
+    // Over a megabyte: refused, declared or streamed (no Content-Length).
+    const huge = JSON.stringify({ ...SESSION, padding: 'x'.repeat(1_100_000) });
+    const declared = fakeFetch(() => json(JSON.parse(huge)));
+    expect(
+      (await failure(new RestBackend({ fetch: declared.fetch }).getSession(o()))).code,
+    ).to.equal('invalid-response');
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const chunk = new TextEncoder().encode(huge.slice(0, 65_536));
+        for (let sent = 0; sent < 1_200_000; sent += chunk.byteLength) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const streamed = fakeFetch(() => new Response(stream, { status: 200 }));
+    expect(
+      (await failure(new RestBackend({ fetch: streamed.fetch }).getSession(o()))).code,
+    ).to.equal('invalid-response');
+  });
+
   it('reports a failed connection as a network error', async () => {
     const fetch = (() =>
       Promise.reject(new TypeError('Failed to fetch'))) as typeof globalThis.fetch;
