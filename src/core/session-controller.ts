@@ -50,6 +50,8 @@ export interface SessionControllerOptions {
 }
 
 export const FOCUS_THROTTLE = 5_000;
+/** Least time between two reloads that other tabs' messages cause. */
+export const CROSS_TAB_THROTTLE = 1_000;
 
 type Listener = (state: SessionState) => void;
 
@@ -91,10 +93,12 @@ export class SessionController {
   #environment: SessionEnvironment;
   #policy: RequestPolicy;
   #disposed = false;
+  #otherTabTimer: unknown = null;
+  #otherTabAgain = false;
 
   constructor(options: SessionControllerOptions) {
     this.backend = options.backend;
-    this.refreshInterval = options.refreshInterval ?? 30_000;
+    this.refreshInterval = pollInterval(options.refreshInterval);
     this.revalidateOnFocus = options.revalidateOnFocus ?? true;
     this.redirectOrigins = Object.freeze([...(options.redirectOrigins ?? [])]);
     this.#clock = options.clock ?? systemClock;
@@ -452,6 +456,9 @@ export class SessionController {
     this.#unlisten = null;
     if (this.#pollTimer !== null) this.#clock.clearTimeout(this.#pollTimer);
     this.#pollTimer = null;
+    if (this.#otherTabTimer !== null) this.#clock.clearTimeout(this.#otherTabTimer);
+    this.#otherTabTimer = null;
+    this.#otherTabAgain = false;
     if (this.#disposed) this.#crossTab?.close();
     else this.#crossTab?.unlisten();
     // Nobody is left to see the answer; the next subscriber starts a fresh load.
@@ -476,11 +483,37 @@ export class SessionController {
     void this.#load(false);
   }
 
-  /** Another tab changed something we cannot see in our own session (e.g. revoked a device). */
+  /**
+   * Another tab changed something we cannot see in our own session. At most one
+   * reload a second: a burst of messages costs one now and one when it is over.
+   */
   #onOtherTab(): void {
+    if (this.#otherTabTimer !== null) {
+      this.#otherTabAgain = true;
+      return;
+    }
     this.#overtake();
     void this.#load(true);
+    this.#otherTabTimer = this.#clock.setTimeout(() => {
+      this.#otherTabTimer = null;
+      if (!this.#otherTabAgain) return;
+      this.#otherTabAgain = false;
+      this.#onOtherTab();
+    }, CROSS_TAB_THROTTLE);
   }
+}
+
+/** Longest delay timers honour; a longer one fires at once, every time. */
+const MAX_TIMER = 2 ** 31 - 1;
+
+/**
+ * A poll interval that cannot turn into a request loop: not a number → the default
+ * 30 s; 0 or less → off; otherwise at least 1 s and at most what timers can wait.
+ */
+function pollInterval(value: number | undefined): number {
+  if (value === undefined || !Number.isFinite(value)) return 30_000;
+  if (value <= 0) return 0;
+  return Math.min(Math.max(value, 1_000), MAX_TIMER);
 }
 
 function sameIdentity(a: Session | null, b: Session | null): boolean {

@@ -129,6 +129,21 @@ describe('SessionController: ordering', () => {
   });
 });
 
+describe('SessionController: poll interval', () => {
+  it('can never become a request loop, whatever the attribute said', () => {
+    const interval = (refreshInterval: number) =>
+      new SessionController({ backend: new MemoryBackend(), crossTab: false, refreshInterval })
+        .refreshInterval;
+    expect(interval(Number('abc'))).to.equal(30_000);
+    expect(interval(Infinity)).to.equal(30_000);
+    expect(interval(3e9), 'past what timers can wait').to.equal(2 ** 31 - 1);
+    expect(interval(5)).to.equal(1_000);
+    expect(interval(0), 'off').to.equal(0);
+    expect(interval(-1), 'off').to.equal(0);
+    expect(interval(45_000)).to.equal(45_000);
+  });
+});
+
 describe('SessionController: revision', () => {
   it('bumps exactly once per mutation and never for an unchanged poll', async () => {
     const { controller, clock } = setup();
@@ -627,6 +642,23 @@ describe('SessionController: cross-tab', () => {
     await settle();
     intruder.close();
     expect(backend.calls.getSession).to.equal(calls);
+  });
+
+  it('a burst of messages costs one reload now and one when it is over, not one each', async () => {
+    const { name, backend, a, b } = pair();
+    await flush();
+    a.unsubscribe();
+    const calls = backend.calls.getSession;
+    const sender = new BroadcastChannel(name);
+    for (let i = 0; i < 50; i++) {
+      sender.postMessage({ source: 'session-elements', kind: 'changed', sender: `tab-${i}` });
+    }
+    await settle();
+    expect(backend.calls.getSession - calls, 'during the burst').to.equal(1);
+    await b.clock.advance(1_000);
+    await settle();
+    sender.close();
+    expect(backend.calls.getSession - calls, 'after it').to.equal(2);
   });
 
   it('holds a channel only while subscribed, and still tells other tabs without one', async () => {
