@@ -5,6 +5,7 @@ import {
   isSessionErrorCode,
 } from '../core/errors.js';
 import type { RequestOptions } from '../core/backend.js';
+import { readBoundedText, TooLargeError } from '../core/bounded-text.js';
 
 /**
  * The HTTP plumbing every fetch-based backend shares (RestBackend, Auth0Backend):
@@ -108,29 +109,6 @@ export async function ensureOk(response: Response): Promise<Response> {
 /** No answer of the contract comes near this; a bigger one would only tie up the page. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
-/** The body as text, refusing (and cancelling) one that grows past `MAX_RESPONSE_BYTES`. */
-async function boundedText(response: Response): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_RESPONSE_BYTES || !response.body) {
-    if (declared > MAX_RESPONSE_BYTES) throw new RangeError('too large');
-    return response.text();
-  }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      void reader.cancel();
-      throw new RangeError('too large');
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-}
-
 /**
  * The JSON body of a 2xx response (`undefined` for a 204); a body that is not JSON, or
  * larger than `MAX_RESPONSE_BYTES`, is `invalid-response`.
@@ -138,10 +116,10 @@ async function boundedText(response: Response): Promise<string> {
 export async function readJson(response: Response, o: RequestOptions): Promise<unknown> {
   if (response.status === 204) return undefined;
   try {
-    return JSON.parse(await boundedText(response));
+    return JSON.parse(await readBoundedText(response, MAX_RESPONSE_BYTES));
   } catch (cause) {
     if (o.signal.aborted) throw cause;
-    const tooLarge = cause instanceof RangeError;
+    const tooLarge = cause instanceof TooLargeError;
     throw new SessionError(
       'invalid-response',
       tooLarge

@@ -1,3 +1,4 @@
+import { readBoundedText, TooLargeError } from '../core/bounded-text.js';
 import { AuthCalls } from './auth-calls.js';
 import type { AuthContextLike, SessionAuth } from './auth-types.js';
 import { checkMutation } from './csrf.js';
@@ -30,31 +31,16 @@ export interface SessionHandlerOptions {
 
 /** The contract's bodies are a few bytes; a bigger one is refused before any work. */
 const MAX_BODY = 64 * 1024;
-const tooLarge = () => new HttpError(413, 'unsupported', 'The request body is too large.');
-
-/** The body as text, read no further than MAX_BODY (whatever Content-Length claims). */
-async function readText(request: Request): Promise<string> {
-  if (Number(request.headers.get('content-length')) > MAX_BODY) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > MAX_BODY) {
-      reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-}
 
 /** Empty and JSON `{}` are both "no arguments"; anything that is not a JSON object is refused. */
 async function readBody(request: Request): Promise<Record<string, unknown>> {
-  const text = await readText(request);
+  let text: string;
+  try {
+    text = await readBoundedText(request, MAX_BODY);
+  } catch (error) {
+    if (!(error instanceof TooLargeError)) throw error;
+    throw new HttpError(413, 'unsupported', 'The request body is too large.');
+  }
   if (text.trim() === '') return {};
   let value: unknown;
   try {
