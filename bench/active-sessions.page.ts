@@ -45,7 +45,8 @@ async function elementRender(): Promise<{
   element: ActiveSessions;
   backend: MemoryBackend;
 }> {
-  const backend = new MemoryBackend({ seed: seed() });
+  // One page of 1,000 rows: more than any server of ours sends, which is the point here.
+  const backend = new MemoryBackend({ seed: seed(), capabilities: { maxPageSize: ROWS } });
   const controller = new SessionController({
     backend,
     crossTab: false,
