@@ -109,20 +109,7 @@ function idProbes(ids: Ids): Probe[] {
         path: `/signins/${id}`,
         expect: [404],
       },
-      {
-        what: `switch-signin to ${name}`,
-        method: 'POST',
-        path: '/switch-signin',
-        body: { signInId: id },
-        expect: [404],
-      },
-      {
-        what: `sign-out of ${name}`,
-        method: 'POST',
-        path: '/sign-out',
-        body: { signInId: id },
-        expect: [404],
-      },
+      ...accountProbes(name, id),
       {
         what: `switch-organization to ${name}`,
         method: 'POST',
@@ -156,24 +143,29 @@ function idProbes(ids: Ids): Probe[] {
     ["Ben's sign-in on another browser", ids.ben.phone],
     ["Ben's expired sign-in", ids.ben.expired],
   ]) {
-    probes.push(
-      {
-        what: `switch-signin to ${name}`,
-        method: 'POST',
-        path: '/switch-signin',
-        body: { signInId: id },
-        expect: [404],
-      },
-      {
-        what: `sign-out of ${name}`,
-        method: 'POST',
-        path: '/sign-out',
-        body: { signInId: id },
-        expect: [404],
-      },
-    );
+    probes.push(...accountProbes(name, id));
   }
   return probes;
+}
+
+/** Switching to, or signing out of, an account this browser does not hold. */
+function accountProbes(name: string, id: string): Probe[] {
+  return [
+    {
+      what: `switch-signin to ${name}`,
+      method: 'POST',
+      path: '/switch-signin',
+      body: { signInId: id },
+      expect: [404],
+    },
+    {
+      what: `sign-out of ${name}`,
+      method: 'POST',
+      path: '/sign-out',
+      body: { signInId: id },
+      expect: [404],
+    },
+  ];
 }
 
 function pathProbes(ids: Ids): Probe[] {
