@@ -55,6 +55,12 @@ export const CROSS_TAB_THROTTLE = 1_000;
 
 type Listener = (state: SessionState) => void;
 
+/**
+ * How a session answer moves the revision: `true` always bumps it, `false`
+ * only when the session changed, `'bumped'` never (its mutation did already).
+ */
+type Bump = boolean | 'bumped';
+
 interface SessionFlight {
   epoch: number;
   controller: AbortController;
@@ -85,6 +91,12 @@ export class SessionController {
   #pollTimer: unknown = null;
   #unlisten: (() => void) | null = null;
   #reads = new SingleFlight<unknown>();
+  /**
+   * Reads started before the first session arrived: a cold page asks for its
+   * first list beside the session, and the revision that session produces
+   * takes the answer (once) instead of asking again. Any other change drops them.
+   */
+  #early = new Map<string, Promise<unknown>>();
   /** Two mutations at once (switch to X while signing X out) can strand the browser. */
   #mutations = new SerialQueue();
   #tokens: TokenCache;
@@ -240,25 +252,37 @@ export class SessionController {
     );
   }
 
-  /** Revokes one sign-in by id; never rejects. */
+  /**
+   * Revokes one sign-in by id; never rejects. Resolves once the server
+   * confirmed: the revision moves then, and the session reloads beside the
+   * lists that refetch for it.
+   */
   removeSignIn(signInId: string): Promise<ApiResult<void>> {
     return this.#settle(
       this.#mutate(
         (signal) => this.backend.removeSignIn(signInId, { signal }).then(() => undefined),
         'revoked',
+        true,
       ).then(() => undefined),
     );
   }
 
-  /** Revokes every sign-in of the current user except this browser's; never rejects. */
+  /**
+   * Revokes every sign-in of the current user except this browser's; never
+   * rejects, and resolves on the server's confirmation like `removeSignIn`.
+   */
   revokeOtherSignIns(): Promise<ApiResult<{ revoked: number }>> {
     this.#require('revokeOthers');
     let revoked = 0;
     return this.#settle(
-      this.#mutate(async (signal) => {
-        revoked = (await this.backend.revokeOtherSignIns({ signal })).revoked;
-        return undefined;
-      }, 'revoked').then(() => ({ revoked })),
+      this.#mutate(
+        async (signal) => {
+          revoked = (await this.backend.revokeOtherSignIns({ signal })).revoked;
+          return undefined;
+        },
+        'revoked',
+        true,
+      ).then(() => ({ revoked })),
     );
   }
 
@@ -274,6 +298,7 @@ export class SessionController {
     this.#stop();
     this.#mutations.cancel(new SessionError('aborted', 'The session controller was disposed.'));
     this.#reads.abortAll();
+    this.#early.clear();
     this.#tokens.clear();
     this.#listeners.clear();
   }
@@ -291,8 +316,20 @@ export class SessionController {
     run: (signal: AbortSignal) => Promise<T>,
     signal?: AbortSignal,
   ): Promise<T> {
+    const id = `${this.#epoch}:${key}`;
+    const early = this.#early.get(id);
+    if (early) {
+      this.#early.delete(id);
+      return early as Promise<T>;
+    }
     const start = (shared: AbortSignal) => withRetry(run, this.#policy, shared);
-    return this.#reads.run(`${this.#epoch}:${key}`, start, signal) as Promise<T>;
+    if (this.#state.status === 'loading') {
+      // Kept without the caller's signal; handled here so an unused one never goes unhandled.
+      const kept = this.#reads.run(id, start);
+      kept.catch(() => undefined);
+      this.#early.set(id, kept);
+    }
+    return this.#reads.run(id, start, signal) as Promise<T>;
   }
 
   async #settle<T>(promise: Promise<T>): Promise<ApiResult<T>> {
@@ -306,21 +343,28 @@ export class SessionController {
   /**
    * Runs a mutation: in-flight reads are overtaken, the result (a session, or a
    * reload when the backend returns none) is applied with exactly one revision
-   * bump, the token cache is cleared and other tabs are told.
+   * bump, the token cache is cleared and other tabs are told. With `early`, a
+   * change the backend returns no session for resolves the caller as soon as
+   * the server confirmed it (see `#reconcile`); the queue still waits for the reload.
    */
   #mutate(
     run: (signal: AbortSignal) => Promise<Session | null | undefined>,
     broadcast: CrossTabKind,
+    early = false,
   ): Promise<void> {
     if (this.#disposed) {
       return Promise.reject(new SessionError('aborted', 'The session controller was disposed.'));
     }
-    return this.#mutations.run(() => this.#mutateNow(run, broadcast));
+    if (!early) return this.#mutations.run(() => this.#mutateNow(run, broadcast));
+    return new Promise<void>((resolve, reject) => {
+      this.#mutations.run(() => this.#mutateNow(run, broadcast, resolve)).then(resolve, reject);
+    });
   }
 
   async #mutateNow(
     run: (signal: AbortSignal) => Promise<Session | null | undefined>,
     broadcast: CrossTabKind,
+    confirmed?: () => void,
   ): Promise<void> {
     this.#overtake();
     let result: Session | null | undefined;
@@ -332,18 +376,39 @@ export class SessionController {
     this.#tokens.clear();
     this.#crossTab?.post(broadcast);
     if (this.#disposed) return;
-    if (result === undefined) await this.#load(true);
-    else this.#apply(result, true);
+    if (result !== undefined) {
+      this.#apply(result, true);
+    } else if (!confirmed) {
+      await this.#load(true);
+    } else {
+      const reload = this.#reconcile();
+      confirmed();
+      await reload;
+    }
+  }
+
+  /**
+   * One round trip after a change instead of two: the revision moves now, so
+   * lists refetch while the session reloads beside them; the reload's answer
+   * then takes that same revision.
+   */
+  #reconcile(): Promise<SessionState> {
+    const state = this.#state;
+    if (state.status !== 'signed-in') return this.#load(true);
+    const reload = this.#load('bumped');
+    this.#set({ ...state, revision: ++this.#revision });
+    return reload;
   }
 
   /** Anything in flight now started before a change and must not be applied. */
   #overtake(): void {
     this.#epoch++;
+    this.#early.clear();
     this.#sessionFlight?.controller.abort();
     this.#sessionFlight = null;
   }
 
-  #load(bump: boolean): Promise<SessionState> {
+  #load(bump: Bump): Promise<SessionState> {
     if (this.#disposed) return Promise.resolve(this.#state);
     const current = this.#sessionFlight;
     if (current && current.epoch === this.#epoch && !bump) return current.promise;
@@ -380,19 +445,19 @@ export class SessionController {
     return this.#sessionFlight?.promise ?? this.#state;
   }
 
-  #apply(session: Session | null, bump: boolean): void {
+  #apply(session: Session | null, bump: Bump): void {
     const previous = this.#state;
     if (!session) {
-      if (previous.status !== 'signed-out' || bump) {
+      if (previous.status !== 'signed-out' || bump === true) {
         this.#tokens.clear();
-        this.#set({ status: 'signed-out', revision: ++this.#revision });
+        this.#set({ status: 'signed-out', revision: this.#nextRevision(bump) });
       }
       return;
     }
     const frozen = deepFreeze(structuredClone(session));
     const before = previous.status === 'signed-in' ? previous.session : null;
     const changed = !before || fingerprint(before) !== fingerprint(frozen);
-    if (!changed && !bump) {
+    if (!changed && bump !== true) {
       if (previous.status === 'signed-in' && previous.stale) {
         this.#set({
           status: 'signed-in',
@@ -404,28 +469,40 @@ export class SessionController {
       return;
     }
     if (!sameIdentity(before, frozen)) this.#tokens.clear();
-    this.#set({ status: 'signed-in', session: frozen, stale: false, revision: ++this.#revision });
+    this.#set({
+      status: 'signed-in',
+      session: frozen,
+      stale: false,
+      revision: this.#nextRevision(bump),
+    });
+  }
+
+  #nextRevision(bump: Bump): number {
+    return bump === 'bumped' ? this.#revision : ++this.#revision;
   }
 
   /** 401 signs out and drops user data; anything else keeps the last good session, marked stale. */
-  #fail(error: SessionError, bump: boolean): void {
+  #fail(error: SessionError, bump: Bump): void {
     if (error.code === 'unauthorized') return this.#apply(null, bump);
     const previous = this.#state;
-    const revision = bump
-      ? ++this.#revision
-      : previous.status === 'loading'
-        ? this.#revision
-        : previous.revision;
+    const revision =
+      bump === true
+        ? ++this.#revision
+        : previous.status === 'loading'
+          ? this.#revision
+          : previous.revision;
     if (previous.status === 'signed-in') {
       this.#set({ ...previous, stale: true, error, revision });
     } else if (previous.status === 'signed-out') {
-      if (bump) this.#set({ status: 'signed-out', revision });
+      if (bump === true) this.#set({ status: 'signed-out', revision });
     } else {
       this.#set({ status: 'error', error, revision });
     }
   }
 
   #set(state: SessionState): void {
+    // Early reads count only for the revision the first session produces.
+    if (this.#state.status !== 'loading' || state.status !== 'signed-in') this.#early.clear();
     this.#state = Object.freeze(state);
     for (const listener of [...this.#listeners]) {
       try {

@@ -18,6 +18,7 @@ import {
   statusText,
   text,
 } from './active-sessions.helpers.js';
+import { RoundTripBackend } from '../helpers/round-trip-backend.js';
 
 const WINDOWS = 'Firefox 144 on Windows';
 
@@ -42,7 +43,9 @@ const revokeButton = (row: HTMLElement) =>
 
 describe('<active-sessions>: signing out of one device', () => {
   it('confirms, fires signin-revoke and signin-revoked, announces and refetches', async () => {
-    const { element, backend } = await mount({ backendOptions: { latency: 40 } });
+    // The revocation waits for the test, so its pending state can be seen.
+    const backend = new RoundTripBackend({ only: ['removeSignIn'] });
+    const { element } = await mount({ backend });
     const events = record(element);
     const row = rowTitled(element, WINDOWS)!;
     const button = revokeButton(row);
@@ -62,6 +65,7 @@ describe('<active-sessions>: signing out of one device', () => {
     expect(revokeButton(row).getAttribute('aria-disabled')).to.equal('true');
     expect(rows(element)).to.have.length(8);
 
+    backend.release('removeSignIn');
     await waitUntil(() => rows(element).length === 7, 'the row never went away');
     expect(rowTitled(element, WINDOWS)).to.equal(undefined);
     expect(backend.calls.removeSignIn).to.equal(1);
@@ -189,7 +193,8 @@ describe('<active-sessions>: signing out of one device', () => {
 
 describe('<active-sessions>: signing out of all other devices', () => {
   it('confirms, revokes every other sign-in and announces how many', async () => {
-    const { element, backend } = await mount({ backendOptions: { latency: 30 } });
+    const backend = new RoundTripBackend({ only: ['revokeOtherSignIns'] });
+    const { element } = await mount({ backend });
     const events = record(element);
     const button = part(element, 'revoke-others-button')!;
     expect(text(button)).to.equal('Sign out of all other devices');
@@ -198,6 +203,7 @@ describe('<active-sessions>: signing out of all other devices', () => {
       () => text(part(element, 'revoke-others-button')) === 'Signing out…',
       'pending',
     );
+    backend.release('revokeOtherSignIns');
     await waitUntil(() => rows(element).length === 1, 'the others never went away');
     expect(rows(element)[0].getAttribute('part')).to.equal('item item-current');
     expect(backend.calls.revokeOtherSignIns).to.equal(1);

@@ -42,6 +42,9 @@ const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 1000;
 /** The action key of "Sign out of all other devices". */
 const OTHERS = '\u0000others';
+/** The list's revision argument while there is no list to show, and while the session loads. */
+const NO_LIST = -1;
+const SESSION_LOADING = -2;
 
 interface Listing {
   page: Page<SignIn>;
@@ -157,15 +160,22 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     args: () =>
       [
         this.sessionController,
-        this.state.status === 'signed-in' ? this.state.revision : -1,
+        this.#listRevision,
         this.page,
         this.#pageSize,
         this.#statusQuery,
       ] as const,
     task: async ([controller, revision, page, pageSize, status], { signal }) => {
-      if (!controller || revision < 0) return initialState;
+      if (!controller || revision === NO_LIST) return initialState;
+      const query = { page, pageSize, status };
+      if (revision === SESSION_LOADING) {
+        // The first page sets off beside the session; the controller hands its answer to the
+        // revision that session produces, or drops it if nobody is signed in.
+        void controller.listSignIns(query).catch(() => undefined);
+        return initialState;
+      }
       const load = this.#actions.loadStarted();
-      const result = await controller.listSignIns({ page, pageSize, status }, { signal });
+      const result = await controller.listSignIns(query, { signal });
       return { listing: { page: validatePage(result), revision }, load };
     },
     onComplete: ({ listing, load }) => {
@@ -265,6 +275,12 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
         : html`<p part="empty" class="empty">${t.empty}</p>`
     }
     ${paginationTemplate(listing.page, t, (page) => (this.page = page))}`;
+  }
+
+  get #listRevision(): number {
+    const { status } = this.state;
+    if (status === 'loading') return SESSION_LOADING;
+    return status === 'signed-in' ? this.state.revision : NO_LIST;
   }
 
   get #pageSize(): number {
