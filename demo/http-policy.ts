@@ -64,9 +64,10 @@ export function isPageRequest(url: string): boolean {
     return false;
   return (
     plain.startsWith('/node_modules/') ||
-    // The example apps as `vite build` leaves them, and the CDN file the html-cdn one loads.
+    // The example apps as `vite build` leaves them, and the CDN file (with its chunks) html-cdn loads.
     /^\/examples\/[\w-]+\/dist\//.test(plain) ||
     plain === '/dist/session-elements.js' ||
+    plain.startsWith('/dist/cdn/') ||
     // Vite's virtual helper modules (e.g. the decorators runtime), never a file path.
     /^\/@id\/__x00__[\w@]/.test(plain) ||
     (plain.startsWith('/src/') && !plain.startsWith('/src/server/'))

@@ -123,6 +123,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
           // The built example apps and the CDN file (the integration tests open them here).
           ...readdirSync(join(ROOT, 'examples')).map((name) => join('examples', name, 'dist')),
           'dist/session-elements.js',
+          'dist/cdn',
         ].map((path) => join(ROOT, path)),
         deny: [
           ...['.env', '.env.*', '*.{crt,pem}', '**/.git/**'],

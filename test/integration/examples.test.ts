@@ -67,7 +67,10 @@ describe('the examples, built, against the real server', () => {
       const errors = recordErrors(page);
       await page.goto(`${demoUrl()}/examples/${name}/dist/index.html`);
 
-      const current = page.locator('active-sessions [part~="item-current"]');
+      // The device title needs the user-agent parser, which loads after the rows.
+      const current = page.locator('active-sessions [part~="item-current"]', {
+        hasText: 'Chrome 141 on macOS',
+      });
       await current.waitFor();
       const undefinedTags = await page.evaluate(
         `['session-provider', 'account-switcher', 'active-sessions'].filter((tag) => !customElements.get(tag))`,

@@ -26,10 +26,11 @@ function expectDevices(cases: [userAgent: string, device: DeviceInfo][]) {
 // Runs first: nothing before it has loaded the parser.
 describe('the lazily loaded parser', () => {
   it('is not needed when the server named browser and device', () => {
-    expect(needsParser({ userAgent: UA.chromeMac, browser: 'Chrome 141', device: 'macOS' })).to.be
-      .false;
-    expect(needsParser({ browser: 'App' })).to.be.false;
-    expect(needsParser({ userAgent: UA.chromeMac, browser: 'Chrome 141' })).to.be.true;
+    expect(
+      needsParser({ userAgent: UA.chromeMac, browser: 'Chrome 141', device: 'macOS' }),
+    ).to.equal(false);
+    expect(needsParser({ browser: 'App' })).to.equal(false);
+    expect(needsParser({ userAgent: UA.chromeMac, browser: 'Chrome 141' })).to.equal(true);
   });
 
   it('reads what the names say until it arrives, then tells listeners', async () => {

@@ -77,9 +77,14 @@ function deviceOf(signIn: SignIn): DeviceInfo {
   return device;
 }
 
-/** "Chrome 141 on macOS" in the strings' language; the names may come from the server. */
+/**
+ * "Chrome 141 on macOS" in the strings' language; the names may come from the server.
+ * Empty while the user-agent parser is still on its way, rather than a wrong
+ * "Unknown device" for a moment.
+ */
 export function deviceTitle(signIn: SignIn, t: ActiveSessionsStrings): string {
   const device = deviceOf(signIn);
+  if (device.pending && !device.browser && !device.os) return '';
   return t.deviceTitle(
     displayText(device.browser) || undefined,
     displayText(device.os) || undefined,
