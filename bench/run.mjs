@@ -6,6 +6,8 @@
 //      `npm run build` (≤ 30 KB), each also as a ratio to Hanko Elements' 44.4 KB
 //   2. request counts through real fetch on loopback: 20 consumers under one provider → 1 session
 //      request; 100 concurrent getToken('x') → 1 token request
+//   3. round trips with 150 ms added to every answer: a cold page to rows, a confirmed revoke to
+//      the row gone
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,39 @@ import { LIT, bundle, fileSizes, kb, root, servePage, sizes, withBrowserPage } f
 const HANKO_KB = 44.4;
 
 const out = mkdtempSync(join(tmpdir(), 'session-elements-bench-'));
+
+/** The contract's session, list and revoke routes on a MemoryBackend, each answer `latency` ms late. */
+function memoryApi(latency) {
+  const backend = new MemoryBackend();
+  const options = { signal: new AbortController().signal };
+  const answer = async (request) => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    const path = url.pathname.replace(/^\/api\/session/, '');
+    if (path === '/') return backend.getSession(options);
+    if (path === '/signins') {
+      const query = Object.fromEntries(url.searchParams);
+      return backend.listSignIns(
+        { page: Number(query.page ?? 1), pageSize: Number(query.pageSize ?? 10) },
+        options,
+      );
+    }
+    const removed = /^\/signins\/([^/]+)$/.exec(path);
+    if (removed && request.method === 'DELETE') return backend.removeSignIn(removed[1], options);
+    throw new Error(`not in this bench: ${request.method} ${path}`);
+  };
+  return async (request, response) => {
+    await new Promise((done) => setTimeout(done, latency));
+    try {
+      const body = await answer(request);
+      response.statusCode = body === undefined ? 204 : 200;
+      response.setHeader('content-type', 'application/json');
+      response.end(body === undefined ? undefined : JSON.stringify(body));
+    } catch (error) {
+      response.statusCode = 404;
+      response.end(JSON.stringify({ error: { code: 'not-found', message: String(error) } }));
+    }
+  };
+}
 
 /** A loopback stand-in for the HTTP contract's two read routes, counting every request. */
 function countingApi(counts) {
@@ -99,6 +134,27 @@ try {
   }
 } finally {
   rmSync(out, { recursive: true, force: true });
+}
+
+// ---- round trips -------------------------------------------------------------------------------
+const LATENCY = 150;
+const latent = await servePage(
+  await bundle(join(root, 'bench/round-trips.page.ts'), 'round-trips'),
+  memoryApi(LATENCY),
+);
+try {
+  const seen = await withBrowserPage(async (tab) => {
+    await tab.goto(latent.url);
+    await tab.waitForFunction(() => 'runRoundTrips' in window);
+    return tab.evaluate(() => window.runRoundTrips());
+  });
+  const trips = (ms) => `${ms.toFixed(0)} ms = ${(ms / LATENCY).toFixed(1)} round trips`;
+  console.log(`round trips (${LATENCY} ms added to every API answer, real fetch on loopback):`);
+  console.log(`  cold page, first request → rows visible: ${trips(seen.rowsMs)}  (target 1)`);
+  console.log(`  revoke, confirm → row gone:              ${trips(seen.revokeMs)}  (target 1)`);
+  console.log(`    requests after the confirm: ${seen.requests.join(', ')}`);
+} finally {
+  await latent.close();
 }
 
 console.log('');
