@@ -15,14 +15,10 @@ import {
   type SignInStatusFilter,
   isSignInStatusFilter,
 } from '../../core/types.js';
-import {
-  SignOutEvent,
-  SignedOutEvent,
-  SignInRevokeEvent,
-  SignInRevokedEvent,
-} from '../../events.js';
+import { SignInRevokeEvent, SignInRevokedEvent } from '../../events.js';
 import { errorMessage } from '../../internal/common-strings.js';
 import { languageOf } from '../../internal/localize.js';
+import { signOutWithEvents } from '../../internal/sign-out.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
 import { dialogStyles } from '../../internal/styles/dialog.js';
 import { SessionElement } from '../shared/session-element.js';
@@ -379,18 +375,14 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     );
   }
 
-  /** This device's row signs out through the normal sign-out path, not a revocation. */
+  /** This device's row signs out through the kit's one sign-out protocol, not a revocation. */
   async #signOutHere(signIn: SignIn): Promise<void> {
     const t = this.t;
-    if (!this.emit(new SignOutEvent({ scope: 'signin', signInId: signIn.id }))) return;
+    const request = { scope: 'signin', signInId: signIn.id } as const;
     await this.#actions.run(
       signIn.id,
       'sign-out',
-      async () => {
-        const { redirectUrl } = await this.requireController().signOut(signIn.id);
-        this.emit(new SignedOutEvent({ scope: 'signin', signInId: signIn.id, redirectUrl }));
-        return '';
-      },
+      async () => ((await signOutWithEvents(this, this.requireController(), request)) ? '' : null),
       { message: (error) => t.signOutFailed(errorMessage(t, error.code)) },
     );
   }

@@ -147,6 +147,23 @@ describe('security: one URL policy for every link and navigation', () => {
       refused.push(url);
     });
 
+    it("is not passed on from <active-sessions>' own row either", async () => {
+      const url = 'javascript:window.__pwned=1';
+      const controller = controllerFor(new RedirectingBackend(url));
+      const wrapper = await fixture<HTMLElement>(
+        html`<session-provider .controller=${controller}
+          ><active-sessions></active-sessions
+        ></session-provider>`,
+      );
+      const element = wrapper.querySelector('active-sessions')!;
+      await waitUntil(() => element.shadowRoot?.querySelector('[part~="sign-out-button"]'));
+      const after = oneEvent(element, 'signed-out') as Promise<SignedOutEvent>;
+      element.shadowRoot!.querySelector<HTMLElement>('[part~="sign-out-button"]')!.click();
+      tried.push(url);
+      expect((await after).detail.redirectUrl).to.equal(undefined);
+      refused.push(url);
+    });
+
     for (const url of ['javascript:window.__pwned=1', '\tjava\nscript:window.__pwned=1']) {
       it(`runs no script when nothing stubs navigation: ${JSON.stringify(url)}`, async () => {
         const element = await mountIn<SignOutButton>(
