@@ -1,5 +1,4 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { createRef } from 'lit/directives/ref.js';
 import { type ConfirmOptions, confirmDialog } from '../internal/templates/confirm-dialog.js';
 
 export type { ConfirmOptions } from '../internal/templates/confirm-dialog.js';
@@ -14,8 +13,6 @@ export type { ConfirmOptions } from '../internal/templates/confirm-dialog.js';
  */
 export class ConfirmDialogController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
-  #dialog = createRef<HTMLDialogElement>();
-  #cancel = createRef<HTMLButtonElement>();
   #options: ConfirmOptions | null = null;
   #resolve: ((confirmed: boolean) => void) | null = null;
   #opener: Element | null = null;
@@ -35,10 +32,10 @@ export class ConfirmDialogController implements ReactiveController {
     this.#options = options;
     this.#host.requestUpdate();
     await this.#host.updateComplete;
-    const dialog = this.#dialog.value;
+    const dialog = this.#dialog;
     if (!dialog) return false;
     dialog.showModal();
-    this.#cancel.value?.focus();
+    dialog.querySelector<HTMLButtonElement>('[part="dialog-cancel"]')?.focus();
     return new Promise<boolean>((resolve) => (this.#resolve = resolve));
   }
 
@@ -49,19 +46,19 @@ export class ConfirmDialogController implements ReactiveController {
   render() {
     const options = this.#options;
     if (!options) return nothing;
-    return confirmDialog({
-      options,
-      dialog: this.#dialog,
-      cancel: this.#cancel,
-      onClose: this.#close,
-    });
+    return confirmDialog(options, this.#close);
+  }
+
+  /** The host renders one confirm dialog, so a lookup finds it without a ref. */
+  get #dialog(): HTMLDialogElement | null {
+    return this.#host.shadowRoot?.querySelector('dialog') ?? null;
   }
 
   #close = (confirmed: boolean): void => {
     const resolve = this.#resolve;
     this.#resolve = null;
     if (!this.#options) return;
-    this.#dialog.value?.close();
+    this.#dialog?.close();
     this.#options = null;
     this.#host.requestUpdate();
     const opener = this.#opener;

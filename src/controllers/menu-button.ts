@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
 
 /** Keys typed within this many ms extend the type-ahead search instead of starting over. */
 export const TYPE_AHEAD_RESET = 500;
@@ -22,8 +21,6 @@ type FocusTarget = 'first' | 'last';
  */
 export class MenuButtonController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
-  #trigger = createRef<HTMLButtonElement>();
-  #menu = createRef<HTMLElement>();
   #focusOnOpen: FocusTarget | null = null;
   #typed = '';
   #typedAt = 0;
@@ -40,7 +37,7 @@ export class MenuButtonController implements ReactiveController {
 
   /** The enabled and disabled items, in order (APG: disabled items stay focusable). */
   get items(): HTMLElement[] {
-    const menu = this.#menu.value;
+    const menu = this.#menu;
     return menu ? [...menu.querySelectorAll<HTMLElement>(ITEM_SELECTOR)] : [];
   }
 
@@ -66,11 +63,11 @@ export class MenuButtonController implements ReactiveController {
     this.#focusOnOpen = null;
     document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
     this.#host.requestUpdate();
-    if (restoreFocus) this.#trigger.value?.focus();
+    if (restoreFocus) this.#trigger?.focus();
   }
 
   focusTrigger(): void {
-    this.#trigger.value?.focus();
+    this.#trigger?.focus();
   }
 
   hostUpdated(): void {
@@ -83,7 +80,6 @@ export class MenuButtonController implements ReactiveController {
 
   renderTrigger(content: unknown, { label }: { label?: string } = {}) {
     return html`<button
-      ${ref(this.#trigger)}
       id="trigger"
       class="trigger"
       part="trigger"
@@ -101,7 +97,6 @@ export class MenuButtonController implements ReactiveController {
 
   renderMenu(items: unknown, { label }: { label: string }) {
     return html`<div
-      ${ref(this.#menu)}
       id="menu"
       class="menu"
       part="menu"
@@ -192,13 +187,22 @@ export class MenuButtonController implements ReactiveController {
   /** Focus leaving for somewhere outside the host (not via the trigger) closes the menu. */
   #onMenuFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
-    if (!next || next === this.#trigger.value || this.#menu.value?.contains(next)) return;
+    if (!next || next === this.#trigger || this.#menu?.contains(next)) return;
     this.hide({ restoreFocus: false });
   };
 
   #onDocumentPointerDown = (event: PointerEvent): void => {
     if (!event.composedPath().includes(this.#host)) this.hide({ restoreFocus: false });
   };
+
+  // The ids are fixed, so a shadow root holds one menu button; a lookup costs less than a ref.
+  get #trigger(): HTMLButtonElement | null {
+    return this.#host.shadowRoot?.querySelector<HTMLButtonElement>('#trigger') ?? null;
+  }
+
+  get #menu(): HTMLElement | null {
+    return this.#host.shadowRoot?.querySelector<HTMLElement>('#menu') ?? null;
+  }
 
   #focused(): Element | null {
     return this.#host.shadowRoot?.activeElement ?? null;

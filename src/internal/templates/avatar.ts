@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { safeImageSrc } from '../safe-url.js';
 
 /** A stable hue for an id (FNV-1a), so a person or team keeps their colour everywhere. */
@@ -32,7 +31,9 @@ export interface AvatarOptions {
 /**
  * A round avatar: initials on a colour derived from the id, covered by the
  * picture when there is one (a picture that fails to load reveals the
- * initials). Decorative: the name is always shown next to it.
+ * initials). Decorative: the name is always shown next to it. The hue is set
+ * through the `style` property (CSSOM), which a strict `style-src` CSP allows
+ * where a `style` attribute would be refused.
  */
 export function avatar({ id, name, image }: AvatarOptions) {
   const src = safeImageSrc(image);
@@ -40,7 +41,7 @@ export function avatar({ id, name, image }: AvatarOptions) {
     class="avatar"
     part="avatar"
     aria-hidden="true"
-    style=${styleMap({ '--_avatar-hue': String(hueOf(id)) })}
+    .style=${`--_avatar-hue:${hueOf(id)}`}
     >${initialsOf(name)}${
       src
         ? html`<img

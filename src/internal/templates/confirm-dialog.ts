@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { type Ref, ref } from 'lit/directives/ref.js';
 
 /** What the confirm dialog says. */
 export interface ConfirmOptions {
@@ -11,18 +10,12 @@ export interface ConfirmOptions {
   danger?: boolean;
 }
 
-export interface ConfirmDialogView {
-  options: ConfirmOptions;
-  dialog: Ref<HTMLDialogElement>;
-  /** The safe choice, focused first. */
-  cancel: Ref<HTMLButtonElement>;
-  onClose: (confirmed: boolean) => void;
-}
-
-/** The APG alert dialog on a native modal <dialog>; styled by `dialogStyles`. */
-export function confirmDialog({ options, dialog, cancel, onClose }: ConfirmDialogView) {
+/**
+ * The APG alert dialog on a native modal <dialog>; styled by `dialogStyles`. Its
+ * controller focuses the safe choice, `dialog-cancel`, first.
+ */
+export function confirmDialog(options: ConfirmOptions, onClose: (confirmed: boolean) => void) {
   return html`<dialog
-    ${ref(dialog)}
     part="dialog"
     role="alertdialog"
     aria-modal="true"
@@ -36,13 +29,7 @@ export function confirmDialog({ options, dialog, cancel, onClose }: ConfirmDialo
     <h2 id="confirm-title" part="dialog-title">${options.title}</h2>
     <p id="confirm-message" part="dialog-message">${options.message}</p>
     <div class="dialog-actions" part="dialog-actions">
-      <button
-        ${ref(cancel)}
-        class="btn"
-        part="dialog-cancel"
-        type="button"
-        @click=${() => onClose(false)}
-      >
+      <button class="btn" part="dialog-cancel" type="button" @click=${() => onClose(false)}>
         ${options.cancelLabel}
       </button>
       <button
