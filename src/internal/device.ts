@@ -70,9 +70,9 @@ export function needsParser(source: DeviceSource): boolean {
  */
 export function loadDeviceParser(): Promise<void> {
   if (parser) return Promise.resolve();
-  loading ??= import('ua-parser-js')
+  loading ??= import('./ua-parser.js')
     .then((module) => {
-      parser = module.default;
+      parser = module.UAParser;
       for (const listener of [...listeners]) listener();
     })
     .finally(() => (loading = undefined));
