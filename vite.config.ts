@@ -27,7 +27,14 @@ const cdnBuild: BuildEnvironmentOptions = {
   emptyOutDir: false,
   lib: { entry: { 'session-elements': 'src/define.ts' }, formats: ['es'] },
   rollupOptions: {
-    output: { minify: true, chunkFileNames: 'cdn/[name]-[hash].js' },
+    // Lazy chunks may import lit from this file instead of a shared chunk of their own.
+    preserveEntrySignatures: 'allow-extension',
+    // Nothing bundles this file again, so the tree-shaking hints (/* @__PURE__ */) can go.
+    output: {
+      minify: true,
+      comments: { annotation: false },
+      chunkFileNames: 'cdn/[name]-[hash].js',
+    },
   },
 };
 

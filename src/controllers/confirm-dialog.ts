@@ -1,7 +1,22 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { type ConfirmOptions, confirmDialog } from '../internal/templates/confirm-dialog.js';
+import type { ConfirmOptions } from '../internal/templates/confirm-dialog.js';
 
 export type { ConfirmOptions } from '../internal/templates/confirm-dialog.js';
+
+type DialogView = typeof import('../internal/templates/confirm-dialog.js');
+
+/**
+ * The dialog's template and styles, loaded with the first question: nothing
+ * shows the dialog before a user asks for something destructive.
+ */
+let loading: Promise<DialogView> | undefined;
+
+function loadView(): Promise<DialogView> {
+  loading ??= import('../internal/templates/confirm-dialog.js');
+  // A failed load is forgotten, so the next question tries again.
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
 
 /**
  * Asks before a destructive action in an alert dialog (native modal <dialog>:
@@ -9,10 +24,12 @@ export type { ConfirmOptions } from '../internal/templates/confirm-dialog.js';
  * as the APG alert dialog pattern asks.
  *
  * `ask()` resolves true on confirm and false on cancel or Escape; the host
- * renders `render()` somewhere in its shadow root and adopts `dialogStyles`.
+ * renders `render()` somewhere in its shadow root. The dialog's styles are
+ * added to the host's shadow root when the first question loads them.
  */
 export class ConfirmDialogController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
+  #view: DialogView | null = null;
   #options: ConfirmOptions | null = null;
   #resolve: ((confirmed: boolean) => void) | null = null;
   #opener: Element | null = null;
@@ -27,6 +44,7 @@ export class ConfirmDialogController implements ReactiveController {
   }
 
   async ask(options: ConfirmOptions): Promise<boolean> {
+    this.#adopt(await loadView());
     this.#close(false);
     this.#opener = activeElement();
     this.#options = options;
@@ -45,8 +63,17 @@ export class ConfirmDialogController implements ReactiveController {
 
   render() {
     const options = this.#options;
-    if (!options) return nothing;
-    return confirmDialog(options, this.#close);
+    if (!options || !this.#view) return nothing;
+    return this.#view.confirmDialog(options, this.#close);
+  }
+
+  #adopt(view: DialogView): void {
+    this.#view = view;
+    const root = this.#host.shadowRoot;
+    const sheet = view.dialogStyles.styleSheet;
+    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
   }
 
   /** The host renders one confirm dialog, so a lookup finds it without a ref. */

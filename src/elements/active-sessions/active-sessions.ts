@@ -20,7 +20,6 @@ import { errorMessage } from '../../internal/common-strings.js';
 import { languageOf } from '../../internal/localize.js';
 import { signOutWithEvents } from '../../internal/sign-out.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
-import { dialogStyles } from '../../internal/styles/dialog.js';
 import { SessionElement } from '../shared/session-element.js';
 import { type ActiveSessionsStrings, activeSessionsStrings } from './active-sessions.strings.js';
 import { styles } from './active-sessions.styles.js';
@@ -110,7 +109,7 @@ interface Listing {
  * @cssprop --active-sessions-row-padding - Padding of each row (default 1.5 × the spacing unit).
  */
 export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
-  static override styles = [tokens, buttons, dialogStyles, styles];
+  static override styles = [tokens, buttons, styles];
   protected readonly translations = activeSessionsStrings;
 
   /**

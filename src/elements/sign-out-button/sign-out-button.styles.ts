@@ -1,12 +1,10 @@
 import { css } from 'lit';
 import { buttons, tokens } from '../../internal/styles/base.js';
-import { dialogStyles } from '../../internal/styles/dialog.js';
 import { feedbackStyles } from '../../internal/styles/feedback.js';
 
 export const styles = [
   tokens,
   buttons,
-  dialogStyles,
   feedbackStyles,
   css`
     :host {

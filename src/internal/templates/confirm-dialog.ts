@@ -1,5 +1,7 @@
 import { html } from 'lit';
 
+export { dialogStyles } from '../styles/dialog.js';
+
 /** What the confirm dialog says. */
 export interface ConfirmOptions {
   title: string;
