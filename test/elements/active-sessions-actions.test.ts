@@ -83,6 +83,20 @@ describe('<active-sessions>: signing out of one device', () => {
     expect(revoked.detail.signins.map((s) => s.id)).to.deep.equal(['si_ada_windows']);
   });
 
+  it('never shows another sign-in in a row element once a row above it leaves', async () => {
+    const { element } = await mount();
+    const idOf = (row: HTMLElement) =>
+      row.querySelector('button[data-id]')?.getAttribute('data-id');
+    const before = new Map(rows(element).map((row) => [row, idOf(row)]));
+    const windows = rowTitled(element, WINDOWS)!;
+    expect(rows(element).indexOf(windows)).to.be.below(rows(element).length - 1);
+    await confirmWith(element, revokeButton(windows), true);
+    await waitUntil(() => rows(element).length === 7, 'the row never went away');
+    for (const row of rows(element)) {
+      if (before.has(row)) expect(idOf(row)).to.equal(before.get(row));
+    }
+  });
+
   it('does nothing when the dialog is cancelled', async () => {
     const { element, backend } = await mount();
     const events = record(element);
