@@ -29,6 +29,9 @@ async function chunks(entry, name, external, split) {
       lib: { entry: { [name]: entry }, formats: ['es'] },
       rollupOptions: {
         external,
+        // As in an app's own build: lazy chunks import what they share with the page from the
+        // entry, rather than from a shared chunk that library mode would split off for them.
+        preserveEntrySignatures: 'allow-extension',
         output: { minify: true, ...(split ? {} : { codeSplitting: false }) },
       },
     },

@@ -11,7 +11,7 @@ import { type RequestPolicy, attempt, withRetry } from './request.js';
 import { SerialQueue } from './serial-queue.js';
 import { type SessionState, activeSignIn, deepFreeze } from './session-state.js';
 import { SingleFlight } from './single-flight.js';
-import { TokenCache } from './token-cache.js';
+import type { TokenCache } from './token-cache.js';
 import type {
   ListSignInsQuery,
   Organization,
@@ -99,7 +99,9 @@ export class SessionController {
   #early = new Map<string, Promise<unknown>>();
   /** Two mutations at once (switch to X while signing X out) can strand the browser. */
   #mutations = new SerialQueue();
-  #tokens: TokenCache;
+  /** Created with the first `getToken()`: most pages never ask for a token. */
+  #tokens: TokenCache | undefined;
+  #tokensLoading: Promise<TokenCache> | undefined;
   #crossTab: CrossTab | null;
   #clock: Clock;
   #environment: SessionEnvironment;
@@ -121,7 +123,6 @@ export class SessionController {
       retries: options.maxRetries ?? 3,
       random: options.random ?? Math.random,
     };
-    this.#tokens = new TokenCache(this.#clock);
     const crossTab = options.crossTab ?? true;
     this.#crossTab = crossTab === true ? CrossTab.open() : crossTab || null;
   }
@@ -196,6 +197,7 @@ export class SessionController {
   /** A bearer token for the active sign-in, organization and workspace; memory only. */
   async getToken(template?: string): Promise<string> {
     this.#require('tokens');
+    const tokens = await this.#tokenCache();
     if (this.#state.status === 'loading') await this.#load(false);
     if (this.#state.status === 'error') throw this.#state.error;
     const signIn = activeSignIn(this.#state);
@@ -206,7 +208,7 @@ export class SessionController {
       signIn.active_workspace_membership_id ?? '',
       template ?? '',
     ].join('\u0000');
-    return this.#tokens.get(key, () =>
+    return tokens.get(key, () =>
       withRetry((signal) => this.backend.getToken(template, { signal }), this.#policy),
     );
   }
@@ -299,11 +301,23 @@ export class SessionController {
     this.#mutations.cancel(new SessionError('aborted', 'The session controller was disposed.'));
     this.#reads.abortAll();
     this.#early.clear();
-    this.#tokens.clear();
+    this.#tokens?.clear();
     this.#listeners.clear();
   }
 
   // ---- internals -------------------------------------------------------------------------------
+
+  /** The token cache, loaded once; a failed load is forgotten so the next call tries again. */
+  #tokenCache(): Promise<TokenCache> {
+    this.#tokensLoading ??= import('./token-cache.js').then(
+      ({ TokenCache }) => (this.#tokens = new TokenCache(this.#clock)),
+      (error: unknown) => {
+        this.#tokensLoading = undefined;
+        throw toSessionError(error);
+      },
+    );
+    return this.#tokensLoading;
+  }
 
   #require(capability: keyof BackendCapabilities): void {
     if (!this.backend.capabilities[capability]) {
@@ -373,7 +387,7 @@ export class SessionController {
     } finally {
       this.#overtake();
     }
-    this.#tokens.clear();
+    this.#tokens?.clear();
     this.#crossTab?.post(broadcast);
     if (this.#disposed) return;
     if (result !== undefined) {
@@ -449,7 +463,7 @@ export class SessionController {
     const previous = this.#state;
     if (!session) {
       if (previous.status !== 'signed-out' || bump === true) {
-        this.#tokens.clear();
+        this.#tokens?.clear();
         this.#set({ status: 'signed-out', revision: this.#nextRevision(bump) });
       }
       return;
@@ -468,7 +482,7 @@ export class SessionController {
       }
       return;
     }
-    if (!sameIdentity(before, frozen)) this.#tokens.clear();
+    if (!sameIdentity(before, frozen)) this.#tokens?.clear();
     this.#set({
       status: 'signed-in',
       session: frozen,

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { RequestOptions } from '../../src/core/backend.js';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import { CrossTab } from '../../src/core/cross-tab.js';
@@ -530,7 +530,8 @@ describe('SessionController: tokens', () => {
     const { controller } = setup({ backend, start: Date.now(), refreshInterval: 0 });
     await flush();
     const pending = controller.getToken('x');
-    await flush();
+    // The first getToken() loads the token cache before it asks the backend.
+    await waitUntil(() => backend.pending.length === 1, 'the token request never started');
     await controller.switchSignIn('si_alan_mac');
     backend.pending[0].resolve({ token: 'old-account-token', expiresAt: Date.now() + 60_000 });
     let error: unknown;
