@@ -18,7 +18,8 @@ const TAGS = [
  * (dist/index.js, dist/core.js, dist/define.js, dist/elements/<tag>.js,
  * dependencies external); `vite build --mode cdn` makes
  * dist/session-elements.js, one module that registers every tag, with the
- * German strings and the user-agent parser in lazy chunks under dist/cdn/.
+ * German strings, the user-agent parser and the confirm dialog in lazy
+ * chunks under dist/cdn/.
  */
 // Library mode (no preload helper around the lazy imports) with rolldown's own minifier, since
 // vite leaves whitespace in ES libraries and this file is loaded as it is, straight from a CDN.

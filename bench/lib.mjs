@@ -50,7 +50,7 @@ export async function bundle(entry, name, external = []) {
 /**
  * The gzip bytes a page importing `entry` downloads before first render (the
  * entry and every chunk it imports statically) and those it loads lazily
- * (German, the user-agent parser), counted apart.
+ * (German, the user-agent parser, the confirm dialog, the token cache), counted apart.
  */
 export async function sizes(entry, name, external = []) {
   const all = await chunks(entry, name, external, true);

@@ -1,6 +1,6 @@
 // `npm run bench`: prints the kit's size and request figures, then the <active-sessions>
 // benchmark. Numbers only; nothing here passes or fails.
-//   1. gzip sizes, lit inlined, before first render with lazy chunks (German, ua-parser-js) apart:
+//   1. gzip sizes, lit inlined, before first render with lazy chunks (German, ua-parser-js, …) apart:
 //      session-elements/core with RestBackend (target ≤ 5 KB), a page with <session-provider> and
 //      <account-switcher> only (≤ 16 KB), the whole kit, and the CDN file as built by
 //      `npm run build` (≤ 30 KB), each also as a ratio to Hanko Elements' 44.4 KB

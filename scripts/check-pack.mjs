@@ -26,7 +26,7 @@ const referenced = [
   pkg.customElements,
   ...targets(pkg.exports),
   ...(pkg.sideEffects || []).filter((file) => file.startsWith('./dist/')),
-  // The CDN file's lazy chunks (German, the user-agent parser) load from dist/cdn/.
+  // The CDN file's lazy chunks (German, the user-agent parser, the confirm dialog) load from dist/cdn/.
   './dist/cdn/*.js',
 ].filter(Boolean);
 /** A path with one `*` (an exports or sideEffects pattern) as a regular expression. */
