@@ -121,7 +121,8 @@ async function revokeMutations(
   const button = row.querySelector<HTMLButtonElement>('[part~="revoke-button"]')!;
   button.focus();
   button.click();
-  await element.updateComplete;
+  // The dialog's template arrives with the first question.
+  while (!root.querySelector('[part~="dialog-confirm"]')) await frame();
   const confirm = root.querySelector<HTMLButtonElement>('[part~="dialog-confirm"]')!;
   const records: MutationRecord[] = [];
   const observer = new MutationObserver((list) => records.push(...list));

@@ -12,9 +12,12 @@ import { demoUrl, device, session, signIn, signedInDevice, useDemoServer } from 
 
 useDemoServer();
 
+/** The demo page, once this device's row is there with its title (the parser loads lazily). */
 async function openAccountPage(page: Page): Promise<void> {
   await page.goto(`${demoUrl()}/`);
-  await page.locator('active-sessions [part~="item-current"]').waitFor();
+  await page
+    .locator('active-sessions [part~="item-current"] [part~="title"]', { hasText: /\S/ })
+    .waitFor();
 }
 
 /** A token minted for the page through its own controller, decoded. */

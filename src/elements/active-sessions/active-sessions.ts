@@ -1,7 +1,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { DeviceParserController } from '../../controllers/device-parser.js';
 import { ConfirmDialogController } from '../../controllers/confirm-dialog.js';
 import { KeyedActionController } from '../../controllers/keyed-action.js';
@@ -257,15 +257,14 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     ${
       items.length
         ? html`<ul part="list" class="list" aria-label=${t.listLabel} @click=${this.#onListClick}>
-            ${items.map((signIn) =>
-              // A row never shows another sign-in in place: a focused button keeps its meaning.
-              keyed(
-                signIn.id,
+            ${repeat(
+              items,
+              (signIn) => signIn.id,
+              (signIn) =>
                 rowTemplate(toRow(signIn, t, options), t, {
                   pending: this.#actions.isPending(signIn.id),
                   error: this.#actions.errorOf(signIn.id)?.message,
                 }),
-              ),
             )}
           </ul>`
         : html`<p part="empty" class="empty">${t.empty}</p>`
