@@ -8,6 +8,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The stores the server suites run against. */
 export type StoreKind = 'sqlite' | 'postgres' | 'postgres+redis';
@@ -33,7 +34,8 @@ function onPath(name: string): string | null {
 
 /** The directory with initdb and pg_ctl: PG_BIN, Debian's versioned directories, or PATH. */
 function postgresBin(): string | null {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const configured = process.env.PG_BIN;
+  if (configured) return existsSync(join(configured, 'initdb')) ? configured : null;
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
     const versions = readdirSync(debian)
@@ -226,4 +228,11 @@ export function storeServers(kind: Exclude<StoreKind, 'sqlite'>): Promise<StoreS
     return { databaseUrl, redisUrl };
   })();
   return servers;
+}
+
+// `node --import tsx test/server/stores.ts <kind>`: exits 1 naming what is missing for `kind`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const reason = missingStores((process.argv[2] ?? 'postgres+redis') as StoreKind);
+  if (reason) console.log(reason);
+  process.exit(reason ? 1 : 0);
 }
