@@ -1,15 +1,14 @@
-import type Database from 'better-sqlite3';
 import { betterAuth } from 'better-auth';
 import { admin, jwt, multiSession, oneTimeToken, organization } from 'better-auth/plugins';
 import { sessionElements } from '../src/server/index.js';
+import type { AuthStore } from './stores.js';
 
 /** The better-auth instance behind the demo: every plugin the kit's handler speaks to. */
-export function createDemoAuth(
-  db: Database.Database,
-  options: { baseURL: string; secret: string },
-) {
+export function createDemoAuth(store: AuthStore, options: { baseURL: string; secret: string }) {
   return betterAuth({
-    database: db,
+    database: store.database,
+    // With Redis, sessions live there, as they do in production (better-auth's secondary storage).
+    ...(store.secondaryStorage ? { secondaryStorage: store.secondaryStorage } : {}),
     baseURL: options.baseURL,
     secret: options.secret,
     emailAndPassword: { enabled: true, autoSignIn: false },
@@ -21,7 +20,8 @@ export function createDemoAuth(
     // X-Forwarded-For from the socket, so every client IP has its own budget.
     rateLimit: {
       enabled: true,
-      storage: 'memory',
+      // Several instances share one budget per client through Redis.
+      storage: store.secondaryStorage ? 'secondary-storage' : 'memory',
       customRules: {
         '/sign-in/*': { window: 60, max: 5 },
         '/sign-up/*': { window: 60, max: 5 },

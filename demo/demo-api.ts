@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { DemoAuth } from './auth.js';
 import { DEVICES, deviceHeaders } from './devices.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed.js';
@@ -29,14 +28,15 @@ async function body(request: Request): Promise<Record<string, unknown>> {
   }
 }
 
-export function createDemoApi(auth: DemoAuth, db: Database.Database, faults: FaultSwitch) {
+export function createDemoApi(auth: DemoAuth, faults: FaultSwitch) {
   return async function demoApi(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname.replace(/^\/api\/demo/, '');
     if (request.method === 'GET' && path === '/users') {
-      const rows = db.prepare('select email, image from user').all() as {
-        email: string;
-        image: string | null;
-      }[];
+      const { adapter } = await auth.$context;
+      const rows = await adapter.findMany<{ email: string; image?: string | null }>({
+        model: 'user',
+        where: [{ field: 'email', value: DEMO_USERS.map((u) => u.email), operator: 'in' }],
+      });
       const images = new Map(rows.map((row) => [row.email, row.image ?? undefined]));
       return json(
         DEMO_USERS.map((u) => ({ name: u.name, email: u.email, image: images.get(u.email) })),

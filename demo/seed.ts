@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { DemoAuth } from './auth.js';
 import { DEVICES, deviceHeaders } from './devices.js';
 
@@ -47,15 +46,30 @@ const ANA_DEVICES = [
   { device: 6, createdAgo: 40 * DAY, lastActiveAgo: 37 * DAY, expiredAgo: 7 * DAY },
 ];
 
-function setTimes(db: Database.Database, token: string, times: Record<string, number>): void {
-  const sets = Object.keys(times).map((key) => `"${key}" = @${key}`);
-  const values = Object.fromEntries(
-    Object.entries(times).map(([key, ms]) => [key, new Date(ms).toISOString()]),
-  );
-  db.prepare(`update session set ${sets.join(', ')} where token = @token`).run({
-    ...values,
-    token,
-  });
+/**
+ * Moves a seeded session back in time, wherever better-auth keeps it. In
+ * secondary storage (Redis) an expired session no longer exists, so there it
+ * is deleted, as its key's expiry would.
+ */
+async function setTimes(auth: DemoAuth, token: string, times: Record<string, number>) {
+  const context = await auth.$context;
+  const dates = Object.fromEntries(Object.entries(times).map(([key, ms]) => [key, new Date(ms)]));
+  const storage = context.options.secondaryStorage;
+  if (!storage) {
+    await context.adapter.update({
+      model: 'session',
+      where: [{ field: 'token', value: token }],
+      update: dates,
+    });
+    return;
+  }
+  const stored = JSON.parse(String(await storage.get(token))) as {
+    session: { expiresAt: string };
+  };
+  stored.session = { ...stored.session, ...dates };
+  const ttl = Math.floor((new Date(stored.session.expiresAt).getTime() - Date.now()) / 1000);
+  if (ttl <= 0) await context.internalAdapter.deleteSession(token);
+  else await storage.set(token, JSON.stringify(stored), ttl);
 }
 
 async function signInFrom(auth: DemoAuth, email: string, headers: Headers): Promise<string> {
@@ -64,7 +78,8 @@ async function signInFrom(auth: DemoAuth, email: string, headers: Headers): Prom
 }
 
 /** A few users, Ana signed in on several devices across the world, two organizations with teams. */
-export async function seedDemo(auth: DemoAuth, db: Database.Database): Promise<void> {
+export async function seedDemo(auth: DemoAuth): Promise<void> {
+  const { adapter } = await auth.$context;
   const ids: Record<string, string> = {};
   for (const user of DEMO_USERS) {
     const { user: created } = await auth.api.signUpEmail({
@@ -77,12 +92,18 @@ export async function seedDemo(auth: DemoAuth, db: Database.Database): Promise<v
     });
     ids[user.email] = created.id;
   }
-  db.prepare('update user set emailVerified = 1').run();
+  for (const id of Object.values(ids)) {
+    await adapter.update({
+      model: 'user',
+      where: [{ field: 'id', value: id }],
+      update: { emailVerified: true },
+    });
+  }
 
   const now = Date.now();
   for (const { device, createdAgo, lastActiveAgo, expiredAgo } of ANA_DEVICES) {
     const token = await signInFrom(auth, 'ana@demo.test', deviceHeaders(DEVICES[device]!));
-    setTimes(db, token, {
+    await setTimes(auth, token, {
       createdAt: now - createdAgo,
       updatedAt: now - lastActiveAgo,
       lastActiveAt: now - lastActiveAgo,
@@ -90,9 +111,8 @@ export async function seedDemo(auth: DemoAuth, db: Database.Database): Promise<v
     });
   }
   const benToken = await signInFrom(auth, 'ben@demo.test', deviceHeaders(DEVICES[5]!));
-  setTimes(db, benToken, { lastActiveAt: now - 3 * HOUR });
+  await setTimes(auth, benToken, { lastActiveAt: now - 3 * HOUR });
 
-  const { adapter } = await auth.$context;
   const created = new Date();
   const organizations = [
     {

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { getMigrations } from 'better-auth/db/migration';
 import { createServer as createViteServer } from 'vite';
 import { createSessionHandler, toNodeHandler } from '../src/server/index.js';
@@ -14,6 +14,7 @@ import { createDemoApi } from './demo-api.js';
 import { FaultSwitch } from './faults.js';
 import { isOwnHost, isPageRequest, isPublicAuthRoute, securityHeaders } from './http-policy.js';
 import { seedDemo } from './seed.js';
+import { openAuthStore, type AuthStore } from './stores.js';
 
 /** How to start the demo server (`npm start`, the e2e and security tests). */
 export interface DemoServerOptions {
@@ -27,6 +28,14 @@ export interface DemoServerOptions {
   dbPath?: string;
   /** Seed users, devices and organizations into an empty database. */
   seed?: boolean;
+  /**
+   * A `postgres://` URL: better-auth on PostgreSQL instead of SQLite (`npm start`
+   * reads `DATABASE_URL`). Several instances may share it: the first to start
+   * migrates and seeds, under a lock.
+   */
+  databaseUrl?: string;
+  /** A `redis://` URL for better-auth's secondary storage: sessions live in Redis (`REDIS_URL`). */
+  redisUrl?: string;
 }
 
 /** A running demo server. */
@@ -34,12 +43,15 @@ export interface DemoServer {
   /** Its origin, e.g. `http://127.0.0.1:5173`. */
   url: string;
   auth: DemoAuth;
+  /** Which store it runs on. */
+  store: AuthStore['kind'];
+  /** The SQLite database (throws on PostgreSQL). */
   db: Database.Database;
   close(): Promise<void>;
 }
 
 /** One secret per database, so signed cookies and encrypted JWKS keys survive restarts. */
-function demoSecret(dbPath: string): string {
+function sqliteSecret(dbPath: string): string {
   const file = `${dbPath}.secret`;
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(32).toString('base64url');
@@ -77,14 +89,72 @@ function notFound(res: ServerResponse): void {
  * its modules through Vite; every other path is a 404. Every answer carries the
  * headers of {@link securityHeaders}.
  */
-export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  const dbPath = resolve(options.dbPath ?? join(demoDataDir(), 'demo.db'));
-  // Vite serves the project's files; a database or secret in there would be one URL away.
-  if (isInsideRoot(dbPath)) throw new Error(`The demo database must be outside ${ROOT}: ${dbPath}`);
-  mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
-  const db = new Database(dbPath);
-  db.pragma('journal_mode = WAL');
+/**
+ * The secret every instance sharing a PostgreSQL database signs cookies and
+ * encrypts keys with: `BETTER_AUTH_SECRET` when set, otherwise one the first
+ * instance stored in the database (called under the setup lock).
+ */
+async function sharedSecret(store: AuthStore): Promise<string> {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const pool = store.database as import('pg').Pool;
+  await pool.query(
+    'create table if not exists session_elements_demo (name text primary key, value text not null)',
+  );
+  await pool.query(
+    "insert into session_elements_demo values ('secret', $1) on conflict (name) do nothing",
+    [randomBytes(32).toString('base64url')],
+  );
+  const { rows } = await pool.query<{ value: string }>(
+    "select value from session_elements_demo where name = 'secret'",
+  );
+  return rows[0]!.value;
+}
 
+/** Opens the store, then creates, migrates and (once, when empty) seeds better-auth in it. */
+async function prepareAuth(
+  options: DemoServerOptions,
+  baseURL: string,
+): Promise<{ store: AuthStore; auth: DemoAuth }> {
+  let sqlitePath: string | undefined;
+  if (!options.databaseUrl) {
+    sqlitePath = resolve(options.dbPath ?? join(demoDataDir(), 'demo.db'));
+    // Vite serves the project's files; a database or secret in there would be one URL away.
+    if (isInsideRoot(sqlitePath))
+      throw new Error(`The demo database must be outside ${ROOT}: ${sqlitePath}`);
+    mkdirSync(dirname(sqlitePath), { recursive: true, mode: 0o700 });
+  }
+  const store = openAuthStore({
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    ...(sqlitePath ? { sqlitePath } : {}),
+  });
+  try {
+    // Two instances starting together: one migrates and seeds, the other waits and finds it done.
+    const auth = await store.exclusively(async () => {
+      const secret = sqlitePath ? sqliteSecret(sqlitePath) : await sharedSecret(store);
+      const created = createDemoAuth(store, { baseURL, secret });
+      const { runMigrations } = await getMigrations(created.options);
+      await runMigrations();
+      const { adapter } = await created.$context;
+      const isEmpty = (await adapter.count({ model: 'user' })) === 0;
+      if (options.seed !== false && isEmpty) await seedDemo(created);
+      return created;
+    });
+    return { store, auth };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/**
+ * Starts the demo: better-auth on /api/auth (sign-in rate-limited), the kit's
+ * handler on /api/session, the demo panel's API on /api/demo, and the page with
+ * its modules through Vite; every other path is a 404. Every answer carries the
+ * headers of {@link securityHeaders}. SQLite by default; PostgreSQL (and Redis)
+ * with `databaseUrl` (and `redisUrl`).
+ */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.writeHead(503).end();
   };
@@ -98,11 +168,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const url = `http://127.0.0.1:${port}`;
   headers = securityHeaders(port);
 
-  const auth = createDemoAuth(db, { baseURL: url, secret: demoSecret(dbPath) });
-  const { runMigrations } = await getMigrations(auth.options);
-  await runMigrations();
-  const isEmpty = (db.prepare('select count(*) as n from user').get() as { n: number }).n === 0;
-  if (options.seed !== false && isEmpty) await seedDemo(auth, db);
+  let prepared: { store: AuthStore; auth: DemoAuth };
+  try {
+    prepared = await prepareAuth(options, url);
+  } catch (error) {
+    await new Promise((done) => server.close(done));
+    throw error;
+  }
+  const { store, auth } = prepared;
 
   const vite = await createViteServer({
     root: ROOT,
@@ -153,7 +226,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     }),
   );
   const faults = new FaultSwitch();
-  const demoHandler = toNodeHandler(createDemoApi(auth, db, faults));
+  const demoHandler = toNodeHandler(createDemoApi(auth, faults));
 
   handle = (req, res) => {
     const path = req.url ?? '/';
@@ -179,24 +252,39 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   return {
     url,
     auth,
-    db,
+    store: store.kind,
+    get db() {
+      if (!store.sqlite) throw new Error(`The demo runs on ${store.kind}, not SQLite`);
+      return store.sqlite;
+    },
     async close() {
       await vite.close();
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
-      db.close();
+      await store.close();
     },
   };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.env.PORT ?? 5173);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const redisUrl = process.env.REDIS_URL || undefined;
   const dbPath = join(demoDataDir(), 'demo.db');
-  const demo = await startDemoServer({ port, dbPath, seed: true });
+  const demo = await startDemoServer({
+    port,
+    seed: true,
+    ...(databaseUrl ? { databaseUrl } : { dbPath }),
+    ...(redisUrl ? { redisUrl } : {}),
+  });
   console.log(
     `session-elements demo: ${demo.url}/  (sign in from the panel; npm run demo:reset starts over)`,
   );
-  console.log(`Demo data: ${dbPath}`);
+  if (databaseUrl)
+    console.log(
+      `Demo data: PostgreSQL (DATABASE_URL)${redisUrl ? ', sessions in Redis (REDIS_URL)' : ''}`,
+    );
+  else console.log(`Demo data: ${dbPath}`);
   if (existsSync(LEGACY_DATA_DIR))
     console.warn(
       `An older demo's data is still in ${LEGACY_DATA_DIR}: npm run demo:reset deletes it.`,

@@ -74,26 +74,52 @@ const nodeTestFiles = [
     : [],
 );
 
+const nodeTestArgs = [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${NODE_RESULTS}`,
+];
+
+function parseTap(text) {
+  const pass = /^# pass (\d+)/m.exec(text);
+  const fail = /^# fail (\d+)/m.exec(text);
+  return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : null;
+}
+
 if (nodeTestFiles.length > 0) {
+  suite('server tests', 'node', [...nodeTestArgs, ...nodeTestFiles], NODE_RESULTS, parseTap);
+}
+
+// The server contract and the race tests again, with the same assertions, on the
+// production stores: each test file starts its own throwaway PostgreSQL (and Redis).
+const STORE_MATRIX = ['test/server/handler.test.ts', 'test/security/server/race.test.ts'];
+const storesRequired = process.env.SESSION_ELEMENTS_REQUIRE_STORES === '1';
+
+for (const store of ['postgres', 'postgres+redis']) {
+  const check = spawnSync('node', ['--import', 'tsx', 'test/server/stores.ts', store], {
+    encoding: 'utf8',
+  });
+  if (check.status !== 0) {
+    const reason = (check.stdout || check.stderr).trim();
+    if (storesRequired) {
+      totals.failed++;
+      console.error(`\n✗ server tests on ${store} cannot run: ${reason}`);
+    } else {
+      console.warn(`\n⚠ server tests on ${store} SKIPPED (${reason}); only SQLite was tested.`);
+    }
+    continue;
+  }
   suite(
-    'server tests',
+    `server tests on ${store}`,
     'node',
-    [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${NODE_RESULTS}`,
-      ...nodeTestFiles,
-    ],
+    [...nodeTestArgs, ...STORE_MATRIX],
     NODE_RESULTS,
-    (text) => {
-      const pass = /^# pass (\d+)/m.exec(text);
-      const fail = /^# fail (\d+)/m.exec(text);
-      return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : null;
-    },
+    parseTap,
+    { SESSION_ELEMENTS_STORE: store },
   );
 }
 

@@ -57,6 +57,13 @@ export interface AuthContextLike {
     basePath?: string;
     trustedOrigins?: unknown;
     plugins?: { id: string; options?: unknown }[];
+    /** Set when sessions live in Redis or another key-value store. */
+    secondaryStorage?: unknown;
+    session?: { storeSessionInDatabase?: boolean };
+  };
+  internalAdapter: {
+    /** The user's live sessions, from secondary storage when better-auth keeps them there. */
+    listSessions(userId: string): Promise<AuthSessionRecord[]>;
   };
   adapter: {
     findOne<T>(args: { model: string; where: Where[] }): Promise<T | null>;

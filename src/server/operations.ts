@@ -8,7 +8,7 @@ import {
   type SignInStatus,
 } from '../core/types.js';
 import type { AuthCalls } from './auth-calls.js';
-import type { AuthSessionRecord, AuthSessionWithUser, Where } from './auth-types.js';
+import type { AuthSessionRecord, AuthSessionWithUser } from './auth-types.js';
 import { badRequest, HttpError, notFound, unauthorized } from './errors.js';
 import {
   statusOf,
@@ -21,6 +21,7 @@ import {
 } from './mapping.js';
 import { loadMemberships, pluginOptions, teamsEnabled } from './memberships.js';
 import type { Operation } from './routes.js';
+import { sessionStore, type SessionQuery } from './session-store.js';
 import { mintToken, type TokenTemplate } from './tokens.js';
 
 export interface OperationInput {
@@ -154,26 +155,6 @@ function pageQuery(query: URLSearchParams): {
 }
 
 /**
- * A status as where-clauses on the session table, matching `statusOf`. A
- * session without `lastActiveAt` (created before the plugin was installed)
- * counts as offline until it is next used.
- */
-function statusWhere(status: SignInStatus | undefined, now: number, onlineWindow: number): Where[] {
-  const live: Where = { field: 'expiresAt', value: new Date(now), operator: 'gt' };
-  const seen = new Date(now - onlineWindow);
-  if (status === 'expired') return [{ field: 'expiresAt', value: new Date(now), operator: 'lte' }];
-  if (status === 'online') return [live, { field: 'lastActiveAt', value: seen, operator: 'gte' }];
-  if (status === 'offline') {
-    return [
-      live,
-      { field: 'lastActiveAt', value: seen, operator: 'lt', connector: 'OR' },
-      { field: 'lastActiveAt', value: null, connector: 'OR' },
-    ];
-  }
-  return [];
-}
-
-/**
  * One page of the user's sign-ins, paged by the store itself (better-auth
  * returns at most 100 rows of an unbounded query): this browser's sign-in
  * first, then the others by last activity.
@@ -183,34 +164,23 @@ async function listSignIns(input: OperationInput): Promise<OperationResult> {
   const { page, pageSize, status } = pageQuery(input.query);
   // better-auth's list-sessions is the gate: it refuses a session that is not fresh.
   await input.calls.call('listSessions');
-  const { adapter } = input.calls.context;
+  const store = sessionStore(input.calls.context);
   const now = Date.now();
   const token = active.session.token;
-  const stored = await adapter.findOne<AuthSessionRecord>({
-    model: 'session',
-    where: [{ field: 'token', value: token }],
-  });
-  const mine = stored ?? active.session;
+  const mine = (await store.findByToken(active.user.id, token)) ?? active.session;
   const current = !status || statusOf(mine, now, input.onlineWindow) === status ? mine : null;
-  const others: Where[] = [
-    { field: 'userId', value: active.user.id },
-    { field: 'token', value: token, operator: 'ne' },
-    ...statusWhere(status, now, input.onlineWindow),
-  ];
-  const otherCount = await adapter.count({ model: 'session', where: others });
+  const others: SessionQuery = {
+    userId: active.user.id,
+    exceptToken: token,
+    now,
+    onlineWindow: input.onlineWindow,
+    ...(status ? { status } : {}),
+  };
+  const otherCount = await store.count(others);
   // The current sign-in takes the first place of page 1 and shifts every other by one.
   const start = (page - 1) * pageSize - (current && page > 1 ? 1 : 0);
   const limit = pageSize - (current && page === 1 ? 1 : 0);
-  const rows =
-    limit > 0 && start < otherCount
-      ? await adapter.findMany<AuthSessionRecord>({
-          model: 'session',
-          where: others,
-          sortBy: { field: 'lastActiveAt', direction: 'desc' },
-          offset: start,
-          limit,
-        })
-      : [];
+  const rows = limit > 0 && start < otherCount ? await store.page(others, start, limit) : [];
   const records = current && page === 1 ? [current, ...rows] : rows;
   const memberships = await loadMemberships(input.calls.context, active.user.id);
   const items = records.map((session) =>
@@ -237,12 +207,12 @@ async function endOnThisBrowser(calls: AuthCalls, session: AuthSessionRecord, is
 
 async function removeSignIn(input: OperationInput): Promise<OperationResult> {
   const active = signedIn(input);
-  const target = await input.calls.context.adapter.findOne<AuthSessionRecord>({
-    model: 'session',
-    where: [{ field: 'id', value: input.params.id ?? '' }],
-  });
+  const target = await sessionStore(input.calls.context).findOwn(
+    active.user.id,
+    input.params.id ?? '',
+  );
   // Someone else's sign-in looks exactly like one that does not exist.
-  if (!target || target.userId !== active.user.id) throw notFound('That sign-in');
+  if (!target) throw notFound('That sign-in');
   if (target.token === active.session.token) await endOnThisBrowser(input.calls, target, true);
   else await input.calls.call('revokeSession', { body: { token: target.token } });
   return { status: 204 };
@@ -250,14 +220,9 @@ async function removeSignIn(input: OperationInput): Promise<OperationResult> {
 
 /** The user's other sign-ins that are still live, by token. */
 async function otherLiveTokens(input: OperationInput, active: AuthSessionWithUser) {
-  const live = await input.calls.context.adapter.findMany<AuthSessionRecord>({
-    model: 'session',
-    where: [
-      { field: 'userId', value: active.user.id },
-      { field: 'expiresAt', value: new Date(), operator: 'gt' },
-    ],
-  });
-  return new Set(live.map((s) => s.token).filter((token) => token !== active.session.token));
+  const live = await sessionStore(input.calls.context).liveTokens(active.user.id);
+  live.delete(active.session.token);
+  return live;
 }
 
 /** Revoke-others calls of one user, in this process, one after another (see below). */

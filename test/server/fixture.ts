@@ -1,22 +1,29 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
 import { admin, jwt, multiSession, oneTimeToken, organization } from 'better-auth/plugins';
+import pg from 'pg';
+import { openAuthStore, type AuthStore } from '../../demo/stores.js';
 import {
   createSessionHandler,
   sessionElements,
   type SessionHandlerOptions,
 } from '../../src/server/index.js';
+import { storeKind, storeServers, type StoreKind } from './stores.js';
+
+export { storeKind, type StoreKind } from './stores.js';
 
 export const ORIGIN = 'http://127.0.0.1:3000';
 export const PASSWORD = 'correct horse battery staple';
 
-function authOptions(db: Database.Database, extra: Partial<BetterAuthOptions>) {
+function authOptions(store: AuthStore, extra: Partial<BetterAuthOptions>) {
   return {
-    database: db,
+    database: store.database,
+    ...(store.secondaryStorage ? { secondaryStorage: store.secondaryStorage } : {}),
     baseURL: ORIGIN,
     secret: 'test-secret-test-secret-test-secret-0123456789',
     emailAndPassword: { enabled: true, autoSignIn: false },
@@ -36,29 +43,85 @@ function authOptions(db: Database.Database, extra: Partial<BetterAuthOptions>) {
   } satisfies BetterAuthOptions;
 }
 
-export function makeAuth(db: Database.Database, extra: Partial<BetterAuthOptions> = {}) {
-  return betterAuth(authOptions(db, extra));
+export function makeAuth(store: AuthStore, extra: Partial<BetterAuthOptions> = {}) {
+  return betterAuth(authOptions(store, extra));
 }
 
 export type TestAuth = ReturnType<typeof makeAuth>;
 
+/** A stored row, as better-auth's adapter returns it. */
+export type Row = Record<string, unknown>;
+
 export interface App {
+  /** Where this app keeps its data (`SESSION_ELEMENTS_STORE`, or `createApp({ store })`). */
+  store: StoreKind;
   auth: TestAuth;
+  /** The SQLite database; on the other stores it throws: use the store-neutral helpers. */
   db: Database.Database;
   handle: (request: Request) => Promise<Response>;
   browser: (init?: { userAgent?: string; headers?: Record<string, string> }) => Browser;
   signUp: (name: string, email: string) => Promise<string>;
-  /** Every session token in the database, to prove none ever leaves the server. */
+  /** Every session token in the database (SQLite only; see `sessionTokens`). */
   tokens: () => string[];
-  close: () => void;
+  /** Every live session token wherever sessions are kept, to prove none ever leaves the server. */
+  sessionTokens: () => Promise<string[]>;
+  /**
+   * Rows of a model on any store. Sessions come from where better-auth keeps
+   * them: with Redis only the live ones exist (an expired one is gone).
+   */
+  rows: (model: string, where?: Row) => Promise<Row[]>;
+  /** Changes rows of a model in the database, as an admin tool would. */
+  update: (model: string, where: Row, fields: Row) => Promise<void>;
+  /**
+   * False when sessions live only in secondary storage: an expired sign-in is
+   * gone there, so it is neither listed nor counted.
+   */
+  keepsExpiredSessions: boolean;
+  close: () => Promise<void>;
+}
+
+/** A fresh database (and Redis key space) for one app on the given store. */
+async function openTestStore(
+  kind: StoreKind,
+): Promise<{ store: AuthStore; drop(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'session-elements-'));
+    const store = openAuthStore({ sqlitePath: join(dir, 'auth.db') });
+    return { store, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const servers = await storeServers(kind);
+  const name = `app_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: servers.databaseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(servers.databaseUrl);
+  url.pathname = `/${name}`;
+  const store = openAuthStore({
+    databaseUrl: url.href,
+    ...(servers.redisUrl ? { redisUrl: servers.redisUrl, redisPrefix: `${name}:` } : {}),
+  });
+  return {
+    store,
+    async drop() {
+      const client = new pg.Client({ connectionString: servers.databaseUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
 }
 
 export async function createApp(
-  options: { auth?: Partial<BetterAuthOptions>; handler?: Partial<SessionHandlerOptions> } = {},
+  options: {
+    auth?: Partial<BetterAuthOptions>;
+    handler?: Partial<SessionHandlerOptions>;
+    store?: StoreKind;
+  } = {},
 ): Promise<App> {
-  const dir = mkdtempSync(join(tmpdir(), 'session-elements-'));
-  const db = new Database(join(dir, 'auth.db'));
-  const auth = makeAuth(db, options.auth);
+  const kind = options.store ?? storeKind();
+  const { store, drop } = await openTestStore(kind);
+  const auth = makeAuth(store, options.auth);
   const { runMigrations } = await getMigrations(auth.options);
   await runMigrations();
   const sessionHandler = createSessionHandler({
@@ -76,9 +139,17 @@ export async function createApp(
     new URL(request.url).pathname.startsWith('/api/auth')
       ? auth.handler(request)
       : sessionHandler(request);
+  const sqlite = () => {
+    if (!store.sqlite) throw new Error(`SQL on app.db needs the SQLite store, not ${kind}`);
+    return store.sqlite;
+  };
+  const rows = (model: string, where: Row = {}) => readRows(auth, model, where);
   const app: App = {
+    store: kind,
     auth,
-    db,
+    get db() {
+      return sqlite();
+    },
     handle,
     browser: (init) => new Browser(handle, init),
     async signUp(name, email) {
@@ -86,24 +157,60 @@ export async function createApp(
       return result.user.id;
     },
     tokens: () =>
-      (db.prepare('select token from session').all() as { token: string }[]).map((r) => r.token),
-    close() {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
+      (sqlite().prepare('select token from session').all() as { token: string }[]).map(
+        (r) => r.token,
+      ),
+    sessionTokens: async () => (await rows('session')).map((row) => row.token as string),
+    rows,
+    async update(model, where, fields) {
+      const { adapter } = await auth.$context;
+      await adapter.updateMany({
+        model,
+        where: Object.entries(where).map(([field, value]) => ({ field, value: value as string })),
+        update: fields,
+      });
+    },
+    keepsExpiredSessions: !store.secondaryStorage,
+    async close() {
+      await store.close();
+      await drop();
     },
   };
   return app;
 }
 
+/** Every row of `model` matching `where` (equality), through better-auth. */
+async function readRows(auth: TestAuth, model: string, where: Row): Promise<Row[]> {
+  const context = await auth.$context;
+  const matches = (row: Row) => Object.entries(where).every(([key, value]) => row[key] === value);
+  if (model === 'session' && context.options.secondaryStorage) {
+    const users = await context.adapter.findMany<Row>({ model: 'user', limit: 10_000 });
+    const lists = await Promise.all(
+      users.map((user) => context.internalAdapter.listSessions(user.id as string)),
+    );
+    return (lists.flat() as unknown as Row[]).filter(matches);
+  }
+  return context.adapter.findMany<Row>({
+    model,
+    where: Object.entries(where).map(([field, value]) => ({
+      field,
+      value: value as string,
+    })),
+    limit: 10_000,
+  });
+}
+
 /** A fresh app where Ana Sousa and Ben Okafor have signed up (signed in nowhere yet); their user ids. */
-export async function createAppWithAnaAndBen(): Promise<{ app: App; ana: string; ben: string }> {
-  const app = await createApp();
+export async function createAppWithAnaAndBen(
+  store?: StoreKind,
+): Promise<{ app: App; ana: string; ben: string }> {
+  const app = await createApp(store ? { store } : {});
   try {
     const ana = await app.signUp('Ana Sousa', 'ana@example.com');
     const ben = await app.signUp('Ben Okafor', 'ben@example.com');
     return { app, ana, ben };
   } catch (error) {
-    app.close();
+    await app.close();
     throw error;
   }
 }
@@ -239,14 +346,52 @@ export async function createOrganization(
   return { id: org.id, teams };
 }
 
-/** Rewrites a session row, to age it, expire it or move its last activity. */
-export function updateSession(app: App, id: string, fields: Record<string, number | string>): void {
-  const sets = Object.keys(fields)
-    .map((k) => `"${k}" = @${k}`)
-    .join(', ');
-  app.db.prepare(`update session set ${sets} where id = @id`).run({ ...fields, id });
+const DATE_FIELDS = new Set(['createdAt', 'updatedAt', 'expiresAt', 'lastActiveAt']);
+
+/**
+ * Rewrites a session, to age it, expire it or move its last activity. On
+ * SQLite it is one synchronous UPDATE (callers may skip the await); with Redis
+ * an expired session is deleted, as its key's expiry would.
+ */
+export async function updateSession(
+  app: App,
+  id: string,
+  fields: Record<string, number | string>,
+): Promise<void> {
+  if (app.store === 'sqlite') {
+    const sets = Object.keys(fields)
+      .map((k) => `"${k}" = @${k}`)
+      .join(', ');
+    app.db.prepare(`update session set ${sets} where id = @id`).run({ ...fields, id });
+    return;
+  }
+  const update = Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, DATE_FIELDS.has(k) ? new Date(v) : v]),
+  );
+  const context = await app.auth.$context;
+  const storage = context.options.secondaryStorage;
+  if (!storage) {
+    await context.adapter.update({ model: 'session', where: [{ field: 'id', value: id }], update });
+    return;
+  }
+  const [session] = await app.rows('session', { id });
+  if (!session) throw new Error(`No live session ${id}`);
+  const token = session.token as string;
+  const stored = JSON.parse((await storage.get(token)) as string) as { session: Row; user: Row };
+  stored.session = { ...stored.session, ...update };
+  const ttl = Math.floor(
+    (new Date(stored.session.expiresAt as string).getTime() - Date.now()) / 1000,
+  );
+  if (ttl <= 0) await context.internalAdapter.deleteSession(token);
+  else await storage.set(token, JSON.stringify(stored), ttl);
 }
 
+/** Sessions in the SQLite database (see `countSessions` for every store). */
 export function sessionCount(app: App): number {
   return (app.db.prepare('select count(*) as n from session').get() as { n: number }).n;
+}
+
+/** Live sessions wherever the store keeps them, plus expired ones still in a database. */
+export async function countSessions(app: App): Promise<number> {
+  return (await app.rows('session')).length;
 }
