@@ -113,7 +113,7 @@ function setUp(options: Partial<SessionHandlerOptions> = {}) {
 async function openStream(browser: Browser, headers: Record<string, string> = {}) {
   const response = await handler(
     new Request(`${ORIGIN}/api/session/events`, {
-      headers: { ...Object.fromEntries(browser.cookieHeader()), origin: ORIGIN, ...headers },
+      headers: { cookie: browser.cookieHeader().get('cookie') ?? '', origin: ORIGIN, ...headers },
     }),
   );
   return response;
