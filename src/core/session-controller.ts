@@ -61,8 +61,8 @@ export const CROSS_TAB_THROTTLE = 1_000;
 /** While the live stream is healthy, polls come this many times less often. */
 export const LIVE_POLL_FACTOR = 4;
 /**
- * Live changes arriving while this controller's own mutation runs, or this
- * long after it, are taken for its echo: it reloads after a mutation anyway.
+ * Revokes and switches announced while this controller's own mutation runs, or
+ * this long after it, are taken for its echo: it reloads after a mutation anyway.
  */
 export const LIVE_ECHO_WINDOW = 1_000;
 
@@ -128,6 +128,8 @@ export class SessionController {
   #liveHealthy = false;
   /** A stream ended since the last one opened: the next open refetches what it may have missed. */
   #liveGap = false;
+  #listTimer: unknown = null;
+  #listAgain = false;
   /** Until when a live change counts as the echo of our own mutation (see LIVE_ECHO_WINDOW). */
   #echoUntil = -Infinity;
 
@@ -611,6 +613,9 @@ export class SessionController {
     }
     if (this.#liveTimer !== null) this.#clock.clearTimeout(this.#liveTimer);
     this.#liveTimer = null;
+    if (this.#listTimer !== null) this.#clock.clearTimeout(this.#listTimer);
+    this.#listTimer = null;
+    this.#listAgain = false;
     this.#live?.abort();
     this.#live = null;
     this.#liveHealthy = false;
@@ -646,9 +651,46 @@ export class SessionController {
       this.#liveHealthy = false;
       this.#liveGap = true;
       this.#scheduleLiveReconnect(event.error);
-    } else if (event.type === 'signed-out' || this.#clock.now() >= this.#echoUntil) {
-      this.#onOtherTab();
+    } else if (!this.#isEcho(event)) {
+      if (this.#aboutOtherDevice(event)) this.#bumpLists();
+      else this.#onOtherTab();
     }
+  }
+
+  /** A sign-in beginning or ending on another device: this browser's session is as it was. */
+  #aboutOtherDevice(event: LiveEvent): boolean {
+    const state = this.#state;
+    if (event.type !== 'change' || state.status !== 'signed-in' || !event.signInId) return false;
+    if (!['created', 'revoked', 'expired'].includes(event.kind)) return false;
+    return !state.session.signins.some((signIn) => signIn.id === event.signInId);
+  }
+
+  /**
+   * Moves the revision without reloading the session, so mounted lists refetch;
+   * at most once a second, a burst costing one now and one when it is over.
+   */
+  #bumpLists(): void {
+    if (this.#listTimer !== null) {
+      this.#listAgain = true;
+      return;
+    }
+    const state = this.#state;
+    if (state.status === 'signed-in') this.#set({ ...state, revision: ++this.#revision });
+    this.#listTimer = this.#clock.setTimeout(() => {
+      this.#listTimer = null;
+      if (!this.#listAgain) return;
+      this.#listAgain = false;
+      this.#bumpLists();
+    }, CROSS_TAB_THROTTLE);
+  }
+
+  /**
+   * A revoke or switch announced while our own mutation runs, or just after, is
+   * most likely that mutation coming back (it reloads anyway); a new sign-in never is.
+   */
+  #isEcho(event: LiveEvent): boolean {
+    if (event.type !== 'change' || this.#clock.now() >= this.#echoUntil) return false;
+    return event.kind === 'revoked' || event.kind === 'changed';
   }
 
   /** Backoff as for reads, `min(1000·2^n, 30000)` ms with jitter; a 429 waits its Retry-After. */

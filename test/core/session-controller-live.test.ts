@@ -77,12 +77,29 @@ describe('SessionController: live updates', () => {
     expect(off.backend.liveSubscribers).to.equal(0);
   });
 
-  it('revalidates on an event: the revision moves so lists refetch, without waiting for a poll', async () => {
-    const { backend, controller } = setup();
+  it('on another device’s sign-in moves the revision so lists refetch, without reloading the session; bursts coalesce', async () => {
+    const { backend, clock, controller } = setup();
     await flush();
     const before = revision(controller);
     const calls = backend.calls.getSession;
     backend.addSignIn({ id: 'si_new', user_id: 'user_ada', createdAt: new Date().toISOString() });
+    await flush();
+    expect(revision(controller)).to.equal(before + 1);
+    expect(backend.calls.getSession, 'this browser’s session did not change').to.equal(calls);
+    for (const id of ['a', 'b', 'c'])
+      backend.emit({ type: 'change', kind: 'revoked', signInId: id });
+    await flush();
+    expect(revision(controller), 'a burst waits for the throttle').to.equal(before + 1);
+    await clock.advance(1_000);
+    expect(revision(controller), 'and costs one more').to.equal(before + 2);
+  });
+
+  it('reloads the session when the change concerns this browser (its sign-in, organization or workspace)', async () => {
+    const { backend, controller } = setup();
+    await flush();
+    const before = revision(controller);
+    const calls = backend.calls.getSession;
+    backend.emit({ type: 'change', kind: 'changed', signInId: 'si_ada_mac' });
     await flush();
     expect(backend.calls.getSession).to.equal(calls + 1);
     expect(revision(controller)).to.equal(before + 1);
@@ -98,7 +115,7 @@ describe('SessionController: live updates', () => {
     expect(backend.liveSubscribers).to.equal(0);
   });
 
-  it('takes changes during and just after its own mutation for their echo', async () => {
+  it('takes revokes and switches during and just after its own mutation for their echo, never a new sign-in', async () => {
     const { backend, clock, controller } = setup();
     await flush();
     expect((await controller.removeSignIn('si_ada_iphone')).ok).to.equal(true);
@@ -107,10 +124,14 @@ describe('SessionController: live updates', () => {
     backend.emit({ type: 'change', kind: 'revoked', signInId: 'si_ada_iphone' });
     await flush();
     expect(backend.calls.getSession, 'the echo costs nothing').to.equal(calls);
-    await clock.advance(LIVE_ECHO_WINDOW);
+    const before = revision(controller);
     backend.emit({ type: 'change', kind: 'created', signInId: 'si_x' });
     await flush();
-    expect(backend.calls.getSession).to.equal(calls + 1);
+    expect(revision(controller), 'a new sign-in is never an echo').to.equal(before + 1);
+    await clock.advance(LIVE_ECHO_WINDOW);
+    backend.emit({ type: 'change', kind: 'changed', signInId: 'si_ada_mac' });
+    await flush();
+    expect(backend.calls.getSession, 'a switch after the window is news').to.equal(calls + 1);
   });
 
   it('reconnects with backoff after the stream closes, honours Retry-After, and refetches once reconnected', async () => {
