@@ -25,6 +25,9 @@ export function createDemoAuth(store: AuthStore, options: { baseURL: string; sec
       customRules: {
         '/sign-in/*': { window: 60, max: 5 },
         '/sign-up/*': { window: 60, max: 5 },
+        // Every read of the kit checks the session here, and a live update makes each open page
+        // of that user read its lists again; one IP holds all of a user's devices in the demo.
+        '/get-session': { window: 10, max: 300 },
       },
     },
     telemetry: { enabled: false },

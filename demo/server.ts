@@ -207,24 +207,23 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     esbuild: { target: 'es2022' },
   });
   const authHandler = toNodeHandler(async (request) => withRetryAfter(await auth.handler(request)));
-  const sessionHandler = toNodeHandler(
-    createSessionHandler({
-      auth,
-      basePath: '/api/session',
-      // getToken('api') on the page: a short-lived JWT that says which organization and
-      // workspace the user is acting in, as an app's own API would want.
-      tokenTemplates: {
-        api: {
-          audience: 'acme-api',
-          expiresIn: 120,
-          claims: ({ signIn }) => ({
-            org: signIn.active_organization_membership_id ?? null,
-            workspace: signIn.active_workspace_membership_id ?? null,
-          }),
-        },
+  const sessionApi = createSessionHandler({
+    auth,
+    basePath: '/api/session',
+    // getToken('api') on the page: a short-lived JWT that says which organization and
+    // workspace the user is acting in, as an app's own API would want.
+    tokenTemplates: {
+      api: {
+        audience: 'acme-api',
+        expiresIn: 120,
+        claims: ({ signIn }) => ({
+          org: signIn.active_organization_membership_id ?? null,
+          workspace: signIn.active_workspace_membership_id ?? null,
+        }),
       },
-    }),
-  );
+    },
+  });
+  const sessionHandler = toNodeHandler(sessionApi);
   const faults = new FaultSwitch();
   const demoHandler = toNodeHandler(createDemoApi(auth, faults));
 
@@ -258,6 +257,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       return store.sqlite;
     },
     async close() {
+      // Live-update streams end first, so open pages reconnect rather than hang on a dead socket.
+      sessionApi.close();
       await vite.close();
       server.closeAllConnections();
       await new Promise((done) => server.close(done));

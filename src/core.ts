@@ -16,7 +16,12 @@ export {
   type EnvironmentEvent,
 } from './core/environment.js';
 export { CrossTab, type ChannelLike } from './core/cross-tab.js';
-export type { SessionBackend, BackendCapabilities, RequestOptions } from './core/backend.js';
+export type {
+  SessionBackend,
+  BackendCapabilities,
+  LiveEvent,
+  RequestOptions,
+} from './core/backend.js';
 export { RestBackend, CSRF_HEADER, type RestBackendOptions } from './backends/rest.js';
 export {
   MemoryBackend,

@@ -16,6 +16,7 @@ import {
   ALL_CAPABILITIES,
   capabilities,
   type BackendCapabilities,
+  type LiveEvent,
   type RequestOptions,
   type SessionBackend,
 } from '../core/backend.js';
@@ -43,6 +44,7 @@ export interface MemoryBackendOptions {
   seed?: MemorySeed;
   /** Added to every call, in ms. */
   latency?: number;
+  /** Every feature is on except `liveUpdates` (set it to have `subscribe` push `emit`ted events). */
   capabilities?: Partial<BackendCapabilities>;
   /** Sign-ins seen within this many ms count as online. */
   onlineWindow?: number;
@@ -74,6 +76,7 @@ export class MemoryBackend implements SessionBackend {
   #faults: Fault[] = [];
   #tokenCounter = 0;
   #now: () => number;
+  #live = new Set<(event: LiveEvent) => void>();
 
   constructor(options: MemoryBackendOptions = {}) {
     this.#data = structuredClone(options.seed ?? demoSeed());
@@ -81,7 +84,12 @@ export class MemoryBackend implements SessionBackend {
     this.onlineWindow = options.onlineWindow ?? 5 * 60_000;
     this.tokenLifetime = options.tokenLifetime ?? 60_000;
     this.#now = options.now ?? Date.now;
-    this.capabilities = capabilities(options.capabilities, ALL_CAPABILITIES);
+    // Live updates are opt-in: a page of stories or tests that counts requests should not
+    // find a stream it did not ask for.
+    this.capabilities = capabilities(
+      { liveUpdates: false, ...options.capabilities },
+      ALL_CAPABILITIES,
+    );
   }
 
   // ---- fault injection ----------------------------------------------------------------------------
@@ -129,9 +137,36 @@ export class MemoryBackend implements SessionBackend {
     return structuredClone(this.#data);
   }
 
-  /** Adds a sign-in for a user (another device signing in). */
+  /** Adds a sign-in for a user (another device signing in); live subscribers hear of it. */
   addSignIn(signIn: SignIn): void {
     this.#data.signins.push(structuredClone(signIn));
+    this.emit({ type: 'change', kind: 'created', signInId: signIn.id });
+  }
+
+  /** Sends a live-update event to every subscriber, as a server would (tests, stories). */
+  emit(event: LiveEvent): void {
+    for (const listener of [...this.#live]) listener(event);
+  }
+
+  /** Live subscribers right now (to check that a controller lets go of its stream). */
+  get liveSubscribers(): number {
+    return this.#live.size;
+  }
+
+  // ---- live updates -------------------------------------------------------------------------------
+
+  /** Live updates: `open` at once, then whatever `emit` and `addSignIn` announce. */
+  subscribe(onEvent: (event: LiveEvent) => void, o: RequestOptions): () => void {
+    this.calls.subscribe = (this.calls.subscribe ?? 0) + 1;
+    const listener = (event: LiveEvent) => onEvent(event);
+    const stop = () => this.#live.delete(listener);
+    if (o.signal.aborted) return stop;
+    this.#live.add(listener);
+    o.signal.addEventListener('abort', stop, { once: true });
+    queueMicrotask(() => {
+      if (this.#live.has(listener)) onEvent({ type: 'open' });
+    });
+    return stop;
   }
 
   // ---- SessionBackend ------------------------------------------------------------------------------

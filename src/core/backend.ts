@@ -1,3 +1,4 @@
+import type { SessionError } from './errors.js';
 import type {
   ListSignInsQuery,
   Organization,
@@ -20,6 +21,8 @@ export interface BackendCapabilities {
   revokeOthers: boolean;
   signOutEverywhere: boolean;
   statusFilter: boolean;
+  /** The backend can push changes (`subscribe`), so the controller need not wait for a poll. */
+  liveUpdates: boolean;
   /**
    * The most sign-ins one `listSignIns` page holds. The controller never asks
    * for more, and a backend answers a bigger request with a page of this size.
@@ -40,6 +43,7 @@ export const NO_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   revokeOthers: false,
   signOutEverywhere: false,
   statusFilter: false,
+  liveUpdates: false,
   maxPageSize: MAX_PAGE_SIZE,
 });
 
@@ -53,6 +57,7 @@ export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   revokeOthers: true,
   signOutEverywhere: true,
   statusFilter: true,
+  liveUpdates: true,
   maxPageSize: MAX_PAGE_SIZE,
 });
 
@@ -71,6 +76,20 @@ export function capabilities(
 export interface RequestOptions {
   signal: AbortSignal;
 }
+
+/**
+ * What a live-update subscription reports: `open` once connected (again);
+ * `change` when a sign-in of the user or this browser's active sign-in,
+ * organization or workspace changed (ids and kinds only; the controller
+ * revalidates); `signed-out` when this browser's last sign-in ended; `closed`
+ * when the stream ended for good, with the error if it failed (the controller
+ * reconnects with backoff, honouring a 429's `retryAfter`).
+ */
+export type LiveEvent =
+  | { type: 'open' }
+  | { type: 'change'; kind: string; signInId?: string }
+  | { type: 'signed-out' }
+  | { type: 'closed'; error?: SessionError };
 
 /**
  * The whole surface the kit needs from an auth system. Implementations must
@@ -92,4 +111,10 @@ export interface SessionBackend {
   signOut(t: SignOutTarget, o: RequestOptions): Promise<SignOutResult>;
   getToken(template: string | undefined, o: RequestOptions): Promise<TokenResult>;
   exchangeTicket(ticket: string, o: RequestOptions): Promise<Session | null>;
+  /**
+   * With `capabilities.liveUpdates`: pushes changes to `onEvent` until `o.signal`
+   * aborts or the returned function is called; ends with exactly one `closed`
+   * event unless it was stopped. Never throws.
+   */
+  subscribe?(onEvent: (event: LiveEvent) => void, o: RequestOptions): () => void;
 }

@@ -28,4 +28,5 @@ export const HTTP_ROUTES = {
   signOut: { method: 'POST', path: '/sign-out' },
   getToken: { method: 'GET', path: '/token' },
   exchangeTicket: { method: 'POST', path: '/exchange-ticket' },
+  subscribe: { method: 'GET', path: '/events' },
 } as const satisfies Record<Operation, RouteSpec>;

@@ -1,4 +1,4 @@
-import type { BackendCapabilities, SessionBackend } from './backend.js';
+import type { BackendCapabilities, LiveEvent, SessionBackend } from './backend.js';
 import { type Clock, systemClock } from './clock.js';
 import { CrossTab, type CrossTabKind } from './cross-tab.js';
 import {
@@ -36,6 +36,12 @@ export interface SessionControllerOptions {
   crossTab?: boolean | CrossTab;
   /** Bound on every backend call, in ms. */
   requestTimeout?: number;
+  /**
+   * Follow the backend's live updates (capability `liveUpdates`) while the
+   * controller has subscribers and someone is signed in; polling then slows down
+   * and takes over again whenever the stream is down. Default true.
+   */
+  liveUpdates?: boolean;
   /** Retries for reads that failed on the network, with a 5xx or a 429. */
   maxRetries?: number;
   clock?: Clock;
@@ -52,6 +58,13 @@ export interface SessionControllerOptions {
 export const FOCUS_THROTTLE = 5_000;
 /** Least time between two reloads that other tabs' messages cause. */
 export const CROSS_TAB_THROTTLE = 1_000;
+/** While the live stream is healthy, polls come this many times less often. */
+export const LIVE_POLL_FACTOR = 4;
+/**
+ * Revokes and switches announced while this controller's own mutation runs, or
+ * this long after it, are taken for its echo: it reloads after a mutation anyway.
+ */
+export const LIVE_ECHO_WINDOW = 1_000;
 
 type Listener = (state: SessionState) => void;
 
@@ -109,6 +122,18 @@ export class SessionController {
   #disposed = false;
   #otherTabTimer: unknown = null;
   #otherTabAgain = false;
+  readonly #liveUpdates: boolean;
+  /** Ends the live subscription in place; null when none is open. */
+  #live: AbortController | null = null;
+  #liveTimer: unknown = null;
+  #liveFailures = 0;
+  #liveHealthy = false;
+  /** A stream ended since the last one opened: the next open refetches what it may have missed. */
+  #liveGap = false;
+  #listTimer: unknown = null;
+  #listAgain = false;
+  /** Until when a live change counts as the echo of our own mutation (see LIVE_ECHO_WINDOW). */
+  #echoUntil = -Infinity;
 
   constructor(options: SessionControllerOptions) {
     this.backend = options.backend;
@@ -123,6 +148,7 @@ export class SessionController {
       retries: options.maxRetries ?? 3,
       random: options.random ?? Math.random,
     };
+    this.#liveUpdates = options.liveUpdates ?? true;
     const crossTab = options.crossTab ?? true;
     this.#crossTab = crossTab === true ? CrossTab.open() : crossTab || null;
   }
@@ -381,11 +407,13 @@ export class SessionController {
     confirmed?: () => void,
   ): Promise<void> {
     this.#overtake();
+    this.#echoUntil = Infinity;
     let result: Session | null | undefined;
     try {
       result = await attempt(run, this.#policy);
     } finally {
       this.#overtake();
+      this.#echoUntil = this.#clock.now() + LIVE_ECHO_WINDOW;
     }
     this.#tokens?.clear();
     this.#crossTab?.post(broadcast);
@@ -518,6 +546,7 @@ export class SessionController {
     // Early reads count only for the revision the first session produces.
     if (this.#state.status !== 'loading' || state.status !== 'signed-in') this.#early.clear();
     this.#state = Object.freeze(state);
+    this.#syncLive();
     for (const listener of [...this.#listeners]) {
       try {
         listener(this.#state);
@@ -539,6 +568,7 @@ export class SessionController {
     this.#unlisten = this.#environment.listen((event) => this.#onEnvironment(event));
     this.#crossTab?.listen(() => this.#onOtherTab());
     this.#schedulePoll();
+    this.#syncLive();
   }
 
   /** Lets go of everything that would keep an unused controller busy or reachable. */
@@ -550,6 +580,7 @@ export class SessionController {
     if (this.#otherTabTimer !== null) this.#clock.clearTimeout(this.#otherTabTimer);
     this.#otherTabTimer = null;
     this.#otherTabAgain = false;
+    this.#syncLive();
     if (this.#disposed) this.#crossTab?.close();
     else this.#crossTab?.unlisten();
     // Nobody is left to see the answer; the next subscriber starts a fresh load.
@@ -562,7 +593,10 @@ export class SessionController {
     this.#pollTimer = this.#clock.setTimeout(() => {
       this.#pollTimer = null;
       if (this.#listeners.size === 0) return;
-      if (this.#environment.isVisible() && this.#environment.isOnline()) void this.#load(false);
+      // A healthy stream tells of changes as they happen; the poll is only its safety net.
+      const due = this.#liveHealthy ? this.refreshInterval * LIVE_POLL_FACTOR : 0;
+      const visible = this.#environment.isVisible() && this.#environment.isOnline();
+      if (visible && this.#clock.now() - this.#lastRevalidate >= due) void this.#load(false);
       this.#schedulePoll();
     }, this.refreshInterval);
   }
@@ -572,6 +606,116 @@ export class SessionController {
     if (!this.#environment.isOnline() || !this.#environment.isVisible()) return;
     if (this.#clock.now() - this.#lastRevalidate < FOCUS_THROTTLE) return;
     void this.#load(false);
+  }
+
+  /**
+   * A live stream is held exactly while it is useful: someone subscribes, a
+   * user is signed in, and the backend can push. Otherwise it is closed and
+   * any reconnect that was scheduled is dropped.
+   */
+  #syncLive(): void {
+    const wanted =
+      !this.#disposed &&
+      this.#liveUpdates &&
+      this.#listeners.size > 0 &&
+      this.#state.status === 'signed-in' &&
+      this.backend.capabilities.liveUpdates &&
+      typeof this.backend.subscribe === 'function';
+    if (wanted) {
+      if (!this.#live && this.#liveTimer === null) this.#connectLive();
+      return;
+    }
+    if (this.#liveTimer !== null) this.#clock.clearTimeout(this.#liveTimer);
+    this.#liveTimer = null;
+    if (this.#listTimer !== null) this.#clock.clearTimeout(this.#listTimer);
+    this.#listTimer = null;
+    this.#listAgain = false;
+    this.#live?.abort();
+    this.#live = null;
+    this.#liveHealthy = false;
+    this.#liveFailures = 0;
+    this.#liveGap = false;
+  }
+
+  #connectLive(): void {
+    const live = new AbortController();
+    this.#live = live;
+    try {
+      this.backend.subscribe!(
+        (event) => {
+          if (this.#live === live) this.#onLive(event);
+        },
+        { signal: live.signal },
+      );
+    } catch (error) {
+      this.#onLive({ type: 'closed', error: toSessionError(error) });
+    }
+  }
+
+  #onLive(event: LiveEvent): void {
+    if (event.type === 'open') {
+      this.#liveHealthy = true;
+      this.#liveFailures = 0;
+      // What changed while no stream was open is not replayed everywhere: ask once.
+      if (this.#liveGap) this.#onOtherTab();
+      this.#liveGap = false;
+    } else if (event.type === 'closed') {
+      this.#live?.abort();
+      this.#live = null;
+      this.#liveHealthy = false;
+      this.#liveGap = true;
+      this.#scheduleLiveReconnect(event.error);
+    } else if (!this.#isEcho(event)) {
+      if (this.#aboutOtherDevice(event)) this.#bumpLists();
+      else this.#onOtherTab();
+    }
+  }
+
+  /** A sign-in beginning or ending on another device: this browser's session is as it was. */
+  #aboutOtherDevice(event: LiveEvent): boolean {
+    const state = this.#state;
+    if (event.type !== 'change' || state.status !== 'signed-in' || !event.signInId) return false;
+    if (!['created', 'revoked', 'expired'].includes(event.kind)) return false;
+    return !state.session.signins.some((signIn) => signIn.id === event.signInId);
+  }
+
+  /**
+   * Moves the revision without reloading the session, so mounted lists refetch;
+   * at most once a second, a burst costing one now and one when it is over.
+   */
+  #bumpLists(): void {
+    if (this.#listTimer !== null) {
+      this.#listAgain = true;
+      return;
+    }
+    const state = this.#state;
+    if (state.status === 'signed-in') this.#set({ ...state, revision: ++this.#revision });
+    this.#listTimer = this.#clock.setTimeout(() => {
+      this.#listTimer = null;
+      if (!this.#listAgain) return;
+      this.#listAgain = false;
+      this.#bumpLists();
+    }, CROSS_TAB_THROTTLE);
+  }
+
+  /**
+   * A revoke or switch announced while our own mutation runs, or just after, is
+   * most likely that mutation coming back (it reloads anyway); a new sign-in never is.
+   */
+  #isEcho(event: LiveEvent): boolean {
+    if (event.type !== 'change' || this.#clock.now() >= this.#echoUntil) return false;
+    return event.kind === 'revoked' || event.kind === 'changed';
+  }
+
+  /** Backoff as for reads, `min(1000·2^n, 30000)` ms with jitter; a 429 waits its Retry-After. */
+  #scheduleLiveReconnect(error: SessionError | undefined): void {
+    const n = this.#liveFailures++;
+    const backoff = Math.min(1000 * 2 ** n, 30_000) * (0.5 + this.#policy.random() / 2);
+    const delay = error?.retryAfter !== undefined ? error.retryAfter * 1000 : backoff;
+    this.#liveTimer = this.#clock.setTimeout(() => {
+      this.#liveTimer = null;
+      this.#syncLive();
+    }, delay);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { SessionError } from './errors.js';
 
 interface Flight<T> {
+  key: string;
   promise: Promise<T>;
   controller: AbortController;
   waiters: number;
@@ -22,7 +23,7 @@ export class SingleFlight<T> {
       const promise = start(controller.signal).finally(() => {
         if (this.#flights.get(key) === created) this.#flights.delete(key);
       });
-      const created: Flight<T> = { promise, controller, waiters: 0 };
+      const created: Flight<T> = { key, promise, controller, waiters: 0 };
       flight = created;
       this.#flights.set(key, flight);
     }
@@ -44,7 +45,11 @@ export class SingleFlight<T> {
     if (!signal) return flight.promise;
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
-        if (--flight.waiters === 0) flight.controller.abort();
+        if (--flight.waiters === 0) {
+          flight.controller.abort();
+          // A caller arriving now (a list refreshed while its fetch runs) must not join a dead request.
+          if (this.#flights.get(flight.key) === flight) this.#flights.delete(flight.key);
+        }
         reject(new SessionError('aborted', 'Aborted.'));
       };
       signal.addEventListener('abort', onAbort, { once: true });

@@ -1,6 +1,7 @@
 import { readBoundedText, TooLargeError } from '../core/bounded-text.js';
 import { AuthCalls } from './auth-calls.js';
 import type { AuthContextLike, SessionAuth } from './auth-types.js';
+import type { SessionEventBus } from './bus.js';
 import { checkMutation } from './csrf.js';
 import {
   badRequest,
@@ -10,6 +11,8 @@ import {
   notFound,
   toHttpError,
 } from './errors.js';
+import { EventStreams, type LiveUpdatesOptions } from './events.js';
+import { pluginOptions } from './memberships.js';
 import { OPERATIONS, promoteRemainingAccount } from './operations.js';
 import { matchRoute } from './routes.js';
 import type { TokenTemplate } from './tokens.js';
@@ -27,6 +30,21 @@ export interface SessionHandlerOptions {
   trustProxy?: boolean;
   /** Sign-ins seen within this many ms count as online; default 5 minutes. */
   onlineWindow?: number;
+  /**
+   * The bus `GET /events` listens to. Default: the one the `sessionElements()`
+   * plugin publishes to (its own in-process bus unless given one). When given,
+   * it must be that same instance: pass one bus to both.
+   */
+  bus?: SessionEventBus;
+  /** Limits of `GET /events`, or `false` to turn live updates off (the route answers 501). */
+  liveUpdates?: LiveUpdatesOptions | false;
+}
+
+/** The handler: a fetch-style function with `close()` for shutdown. */
+export interface SessionHandler {
+  (request: Request): Promise<Response>;
+  /** Ends every open event stream (so browsers reconnect elsewhere); later ones answer 503. */
+  close(): void;
 }
 
 /** The contract's bodies are a few bytes; a bigger one is refused before any work. */
@@ -75,14 +93,31 @@ function withoutTrailingSlashes(path: string): string {
  * Node (see `toNodeHandler`), Hono, Next.js route handlers and the like.
  * Browsers only ever see sign-in ids; session tokens stay on the server.
  */
-export function createSessionHandler(
-  options: SessionHandlerOptions,
-): (request: Request) => Promise<Response> {
+export function createSessionHandler(options: SessionHandlerOptions): SessionHandler {
   const basePath = (options.basePath ?? '/api/session').replace(/\/+$/, '');
   const tokenTemplates = options.tokenTemplates ?? {};
   const onlineWindow = options.onlineWindow ?? 5 * 60_000;
+  let streams: EventStreams | null | undefined;
+  let closed = false;
 
-  return async function sessionHandler(request: Request): Promise<Response> {
+  /** Created at the first request, once better-auth's options (and the plugin's bus) are known. */
+  const eventStreams = (context: AuthContextLike): EventStreams | null => {
+    if (streams !== undefined) return streams;
+    const pluginBus = (pluginOptions(context, 'session-elements') as { bus?: SessionEventBus })
+      ?.bus;
+    if (options.bus && pluginBus && options.bus !== pluginBus) {
+      throw new Error(
+        'session-elements: the handler and the sessionElements() plugin were given different buses; pass the same instance to both.',
+      );
+    }
+    const bus = options.bus ?? pluginBus;
+    streams =
+      options.liveUpdates === false || !bus ? null : new EventStreams(bus, options.liveUpdates);
+    if (closed) streams?.close();
+    return streams;
+  };
+
+  const sessionHandler = async function sessionHandler(request: Request): Promise<Response> {
     let calls: AuthCalls | undefined;
     try {
       const url = new URL(request.url);
@@ -124,9 +159,12 @@ export function createSessionHandler(
         params: match.params,
         onlineWindow,
         tokenTemplates,
+        request,
+        events: match.route.operation === 'subscribe' ? eventStreams(context) : null,
       });
-      const response =
-        result.status === 204
+      const response = result.response
+        ? result.response
+        : result.status === 204
           ? new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } })
           : new Response(JSON.stringify(result.body), {
               status: result.status,
@@ -137,4 +175,10 @@ export function createSessionHandler(
       return withCookies(errorResponse(toHttpError(error)), calls?.setCookies ?? []);
     }
   };
+  return Object.assign(sessionHandler, {
+    close() {
+      closed = true;
+      streams?.close();
+    },
+  });
 }

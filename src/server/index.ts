@@ -1,4 +1,15 @@
-export { createSessionHandler, type SessionHandlerOptions } from './handler.js';
+export {
+  createSessionHandler,
+  type SessionHandler,
+  type SessionHandlerOptions,
+} from './handler.js';
+export {
+  createMemoryBus,
+  isSessionChange,
+  type SessionChange,
+  type SessionEventBus,
+} from './bus.js';
+export type { LiveUpdatesOptions } from './events.js';
 export { toNodeHandler, type NodeHandlerOptions } from './node.js';
 export { sessionElements, type SessionElementsPluginOptions } from './plugin.js';
 export { DEFAULT_GEO_HEADERS, readGeo, type Geo, type GeoHeaders } from './geo.js';

@@ -100,15 +100,63 @@ function readBody(req: IncomingMessage, limit: number, timeout: number): Promise
   });
 }
 
-async function writeResponse(res: ServerResponse, response: Response, method: string) {
-  const body = method === 'HEAD' ? null : Buffer.from(await response.arrayBuffer());
-  if (res.headersSent || res.writableEnded || res.destroyed) return;
+function responseHeaders(response: Response): Record<string, string | string[] | number> {
   const headers: Record<string, string | string[] | number> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie' && !HOP_BY_HOP.has(name)) headers[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
+  return headers;
+}
+
+/** An event stream is sent as it is produced; everything else is a few bytes, sent whole. */
+function isStream(response: Response, method: string): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return method !== 'HEAD' && response.body !== null && type.startsWith('text/event-stream');
+}
+
+/**
+ * Pipes a streamed body chunk by chunk, honouring backpressure; when the
+ * client goes away the body is cancelled, which ends the producer's stream.
+ */
+async function pipeBody(res: ServerResponse, response: Response): Promise<void> {
+  const reader = response.body!.getReader();
+  res.writeHead(response.status, responseHeaders(response));
+  res.flushHeaders();
+  const cancel = () => reader.cancel().catch(() => undefined);
+  res.once('close', cancel);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      if (!res.write(value)) {
+        await new Promise<void>((resolve) => {
+          res.once('drain', resolve);
+          res.once('close', resolve);
+        });
+      }
+    }
+  } catch {
+    // The producer failed mid-stream: nothing more can be said on this response.
+  } finally {
+    res.off('close', cancel);
+    if (!res.destroyed) res.end();
+    cancel();
+  }
+}
+
+async function writeResponse(res: ServerResponse, response: Response, method: string) {
+  if (isStream(response, method)) {
+    if (res.headersSent || res.writableEnded || res.destroyed) {
+      await response.body?.cancel().catch(() => undefined);
+      return;
+    }
+    return pipeBody(res, response);
+  }
+  const body = method === 'HEAD' ? null : Buffer.from(await response.arrayBuffer());
+  if (res.headersSent || res.writableEnded || res.destroyed) return;
+  const headers = responseHeaders(response);
   if (body && response.status !== 204 && response.status !== 304) {
     headers['content-length'] = body.length;
   }
@@ -143,14 +191,22 @@ async function serve(
     }
     body = outcome.body;
   }
+  // The client hanging up aborts the Request's signal, so a stream the handler holds ends.
+  const disconnected = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) disconnected.abort();
+  };
+  res.once('close', onClose);
   let request: Request;
   try {
     request = new Request(url, {
       method,
       headers: toHeaders(req),
       body: body?.length ? new Uint8Array(body) : undefined,
+      signal: disconnected.signal,
     });
   } catch {
+    res.off('close', onClose);
     return writeError(res, badRequest('The request cannot be read.'));
   }
   await writeResponse(res, await handler(request), method);
@@ -162,7 +218,9 @@ async function serve(
  * listener never throws or rejects: a malformed request gets a 4xx in the
  * contract's JSON error shape (400 bad target or Host, 405 TRACE/CONNECT with
  * `Allow`, 408 body too slow, 413 body too large), a client that disconnects
- * mid-body gets nothing, and a failing handler becomes a 500.
+ * mid-body gets nothing, and a failing handler becomes a 500. A
+ * `text/event-stream` response is piped as it is produced (not buffered), and
+ * a client that disconnects aborts the Request's `signal`.
  */
 export function toNodeHandler(
   handler: (request: Request) => Promise<Response>,

@@ -10,6 +10,7 @@ import {
 import type { AuthCalls } from './auth-calls.js';
 import type { AuthSessionRecord, AuthSessionWithUser } from './auth-types.js';
 import { badRequest, HttpError, notFound, unauthorized } from './errors.js';
+import { streamEvents, type EventStreams } from './events.js';
 import {
   statusOf,
   toCurrentUser,
@@ -33,16 +34,22 @@ export interface OperationInput {
   params: Record<string, string>;
   onlineWindow: number;
   tokenTemplates: Record<string, TokenTemplate>;
+  /** The browser's request as it arrived (its signal ends a stream, its headers carry Last-Event-ID). */
+  request: Request;
+  /** Live-update streams; null when no bus is set up (the plugin is missing). */
+  events: EventStreams | null;
 }
 
 export interface OperationResult {
   status: number;
   body?: unknown;
+  /** A response of its own (an event stream), sent instead of `body` as JSON. */
+  response?: Response;
 }
 
 const ok = (body: unknown): OperationResult => ({ status: 200, body });
 
-function signedIn(input: OperationInput): AuthSessionWithUser {
+export function signedIn(input: OperationInput): AuthSessionWithUser {
   if (!input.current) throw unauthorized();
   return input.current;
 }
@@ -55,7 +62,7 @@ function stringField(body: Record<string, unknown>, name: string): string {
 }
 
 /** Accounts signed in on this browser (multi-session), the active one included. */
-async function browserSessions(
+export async function browserSessions(
   calls: AuthCalls,
   active: AuthSessionWithUser,
 ): Promise<AuthSessionWithUser[]> {
@@ -434,4 +441,5 @@ export const OPERATIONS: Record<Operation, (input: OperationInput) => Promise<Op
   signOut,
   getToken,
   exchangeTicket,
+  subscribe: streamEvents,
 };

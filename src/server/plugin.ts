@@ -1,5 +1,6 @@
 import type { BetterAuthPlugin } from 'better-auth';
 import { createAuthMiddleware } from 'better-auth/api';
+import { createMemoryBus, type SessionChange, type SessionEventBus } from './bus.js';
 import { DEFAULT_GEO_HEADERS, readGeo, type GeoHeaders } from './geo.js';
 
 export interface SessionElementsPluginOptions {
@@ -16,6 +17,36 @@ export interface SessionElementsPluginOptions {
   trustProxy?: boolean;
   /** Seconds between two writes of `lastActiveAt` for one session. */
   activityInterval?: number;
+  /**
+   * Where sign-in changes are announced for live updates (`GET /events`). Default: an
+   * in-process bus of its own, which the kit's handler finds through this plugin; pass a
+   * shared bus (Redis, PostgreSQL) when several instances serve the same users.
+   */
+  bus?: SessionEventBus;
+}
+
+/** The session fields whose change moves a browser's active organization or workspace. */
+const ACTIVE_FIELDS = ['activeOrganizationId', 'activeTeamId'];
+
+interface SessionRow {
+  id?: unknown;
+  userId?: unknown;
+  expiresAt?: unknown;
+}
+
+/** A change for a session row the hooks received, or null when the row lacks its ids. */
+function changeOf(kind: SessionChange['kind'], row: unknown): SessionChange | null {
+  const { id, userId } = (row ?? {}) as SessionRow;
+  if (typeof id !== 'string' || typeof userId !== 'string') return null;
+  return { kind, userId, signInId: id };
+}
+
+/** A deleted session ended by its expiry, or before it (a revoke or sign-out). */
+function endKind(row: unknown): 'expired' | 'revoked' {
+  const raw = (row as SessionRow | null)?.expiresAt;
+  const expiresAt =
+    raw instanceof Date ? raw.getTime() : typeof raw === 'string' ? Date.parse(raw) : NaN;
+  return expiresAt <= Date.now() ? 'expired' : 'revoked';
 }
 
 const optionalString = { type: 'string', required: false, input: false } as const;
@@ -31,9 +62,24 @@ export function sessionElements(options: SessionElementsPluginOptions = {}) {
       ? {}
       : (options.geoHeaders ?? (options.trustProxy ? DEFAULT_GEO_HEADERS : {}));
   const interval = (options.activityInterval ?? 60) * 1000;
+  const bus = options.bus ?? createMemoryBus();
+  /** Endpoint calls whose session update moves the active organization or workspace. */
+  const movingActive = new WeakSet<object>();
+
+  const announce = (change: SessionChange | null) => {
+    if (!change) return;
+    // A failing bus must never fail the sign-in, revoke or switch that caused the change.
+    Promise.resolve()
+      .then(() => bus.publish(change))
+      .catch((error: unknown) =>
+        console.error('session-elements: could not publish a live update', error),
+      );
+  };
 
   return {
     id: 'session-elements',
+    /** Read by `createSessionHandler`, so the handler subscribes where this plugin publishes. */
+    options: { bus },
     schema: {
       session: {
         fields: {
@@ -63,6 +109,26 @@ export function sessionElements(options: SessionElementsPluginOptions = {}) {
                       lastActiveAt: new Date(),
                     },
                   };
+                },
+                async after(session) {
+                  announce(changeOf('created', session));
+                },
+              },
+              update: {
+                async before(data, context) {
+                  const fields = Object.keys(data ?? {});
+                  if (context && fields.some((field) => ACTIVE_FIELDS.includes(field))) {
+                    movingActive.add(context);
+                  }
+                },
+                async after(session, context) {
+                  if (!context || !movingActive.delete(context)) return;
+                  announce(changeOf('changed', session));
+                },
+              },
+              delete: {
+                async after(session) {
+                  announce(changeOf(endKind(session), session));
                 },
               },
             },

@@ -238,7 +238,7 @@ describe('Auth0Backend: listing sessions', () => {
     const backend = new Auth0Backend({ fetch: double.fetch });
     const { maxPageSize, ...features } = backend.capabilities;
     expect(Object.values(features).some(Boolean)).to.equal(false);
-    expect(Object.keys(features).length).to.equal(8);
+    expect(Object.keys(features).length).to.equal(9);
     expect(maxPageSize).to.equal(1000);
     for (const status of ['online', 'expired', 'offline'] as const) {
       const error = await rejection(backend.listSignIns({ status }, live()));

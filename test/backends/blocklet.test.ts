@@ -197,6 +197,7 @@ describe('BlockletBackend: listing sessions', () => {
       revokeOthers: false,
       signOutEverywhere: false,
       statusFilter: true,
+      liveUpdates: false,
       maxPageSize: 100,
     });
     const withVisitor = new BlockletBackend(sdk.options({ visitorId: LAPTOP_VISITOR }));

@@ -21,6 +21,20 @@ async function rejection(promise: Promise<unknown>): Promise<SessionError> {
 }
 
 describe('SingleFlight', () => {
+  it('starts afresh for a caller arriving right after every waiter gave up (a list refreshed mid-fetch)', async () => {
+    const flights = new SingleFlight<string>();
+    const { started, start } = manual<string>();
+    const first = new AbortController();
+    const gaveUp = flights.run('k', start, first.signal);
+    first.abort();
+    const again = flights.run('k', start, new AbortController().signal);
+    expect((await rejection(gaveUp)).code).to.equal('aborted');
+    expect(started.length, 'a new request, not the aborted one').to.equal(2);
+    started[0]!.reject(new SessionError('aborted', 'Aborted.'));
+    started[1]!.resolve('fresh');
+    expect(await again).to.equal('fresh');
+  });
+
   it('shares one request among concurrent calls with the same key, not across keys', async () => {
     const flights = new SingleFlight<string>();
     const { started, start } = manual<string>();
