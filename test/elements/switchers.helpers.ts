@@ -1,18 +1,25 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { MemoryBackend, type MemoryBackendOptions } from '../../src/backends/memory.js';
-import { SessionController } from '../../src/core/session-controller.js';
+import {
+  SessionController,
+  type SessionControllerOptions,
+} from '../../src/core/session-controller.js';
 import type { SignIn } from '../../src/core/types.js';
 import '../../src/define.js';
 
 /** A controller over a MemoryBackend that never retries, polls or talks to other tabs. */
-export function controllerFor(backend: MemoryBackend): SessionController {
+export function controllerFor(
+  backend: MemoryBackend,
+  options: Partial<SessionControllerOptions> = {},
+): SessionController {
   return new SessionController({
     backend,
     crossTab: false,
     refreshInterval: 0,
     revalidateOnFocus: false,
     maxRetries: 0,
+    ...options,
   });
 }
 

@@ -2,12 +2,13 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { RequestOptions } from '../../../src/core/backend.js';
 import { MemoryBackend, demoSeed } from '../../../src/backends/memory.js';
-import { SessionController } from '../../../src/core/session-controller.js';
+import type { SessionController } from '../../../src/core/session-controller.js';
 import type { SignOutResult, SignOutTarget } from '../../../src/core/types.js';
 import { AccountSwitcher } from '../../../src/elements/account-switcher/account-switcher.js';
 import { SignOutButton } from '../../../src/elements/sign-out-button/sign-out-button.js';
 import type { SignedOutEvent } from '../../../src/events.js';
 import '../../../src/define.js';
+import { controllerFor as quietController } from '../../elements/switchers.helpers.js';
 import { FOREIGN_URLS, SCRIPT_URLS } from './hostile-urls.js';
 
 /**
@@ -51,16 +52,8 @@ class RedirectingBackend extends MemoryBackend {
   }
 }
 
-function controllerFor(backend: MemoryBackend, redirectOrigins: string[] = []) {
-  return new SessionController({
-    backend,
-    crossTab: false,
-    refreshInterval: 0,
-    revalidateOnFocus: false,
-    maxRetries: 0,
-    redirectOrigins,
-  });
-}
+const controllerFor = (backend: MemoryBackend, redirectOrigins: string[] = []) =>
+  quietController(backend, { redirectOrigins });
 
 async function mountIn<E extends HTMLElement>(tag: string, template: TemplateResult): Promise<E> {
   const wrapper = await fixture<HTMLElement>(template);
