@@ -9,6 +9,18 @@ export {
   type SessionChange,
   type SessionEventBus,
 } from './bus.js';
+export {
+  createRedisBus,
+  type RedisBusClient,
+  type RedisBusClients,
+  type RedisBusOptions,
+} from './redis-bus.js';
+export {
+  createPostgresBus,
+  type PostgresBusClient,
+  type PostgresBusOptions,
+  type PostgresBusPool,
+} from './postgres-bus.js';
 export type { LiveUpdatesOptions } from './events.js';
 export { toNodeHandler, type NodeHandlerOptions } from './node.js';
 export { sessionElements, type SessionElementsPluginOptions } from './plugin.js';
