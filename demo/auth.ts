@@ -1,10 +1,16 @@
 import { betterAuth } from 'better-auth';
 import { admin, jwt, multiSession, oneTimeToken, organization } from 'better-auth/plugins';
-import { sessionElements } from '../src/server/index.js';
+import { sessionElements, type SessionEventBus } from '../src/server/index.js';
 import type { AuthStore } from './stores.js';
 
-/** The better-auth instance behind the demo: every plugin the kit's handler speaks to. */
-export function createDemoAuth(store: AuthStore, options: { baseURL: string; secret: string }) {
+/**
+ * The better-auth instance behind the demo: every plugin the kit's handler speaks to.
+ * `bus` carries live updates; the demo server gives its handler the same one.
+ */
+export function createDemoAuth(
+  store: AuthStore,
+  options: { baseURL: string; secret: string; bus: SessionEventBus },
+) {
   return betterAuth({
     database: store.database,
     // With Redis, sessions live there, as they do in production (better-auth's secondary storage).
@@ -39,7 +45,7 @@ export function createDemoAuth(store: AuthStore, options: { baseURL: string; sec
       oneTimeToken({ disableClientRequest: true }),
       admin(),
       // The demo plays the edge: it sets X-Forwarded-For itself and accepts geo headers.
-      sessionElements({ trustProxy: true }),
+      sessionElements({ trustProxy: true, bus: options.bus }),
     ],
   });
 }

@@ -6,8 +6,17 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
 import { getMigrations } from 'better-auth/db/migration';
+import { Redis } from 'ioredis';
+import type pg from 'pg';
 import { createServer as createViteServer } from 'vite';
-import { createSessionHandler, toNodeHandler } from '../src/server/index.js';
+import {
+  createMemoryBus,
+  createPostgresBus,
+  createRedisBus,
+  createSessionHandler,
+  toNodeHandler,
+  type SessionEventBus,
+} from '../src/server/index.js';
 import { createDemoAuth, type DemoAuth } from './auth.js';
 import { demoDataDir, isInsideRoot, LEGACY_DATA_DIR, ROOT } from './data.js';
 import { createDemoApi } from './demo-api.js';
@@ -45,6 +54,8 @@ export interface DemoServer {
   auth: DemoAuth;
   /** Which store it runs on. */
   store: AuthStore['kind'];
+  /** What carries live updates between its instances: Redis, PostgreSQL, or this process only. */
+  bus: BusKind;
   /** The SQLite database (throws on PostgreSQL). */
   db: Database.Database;
   close(): Promise<void>;
@@ -110,11 +121,37 @@ async function sharedSecret(store: AuthStore): Promise<string> {
   return rows[0]!.value;
 }
 
+/** Which bus a demo instance uses (see {@link openBus}). */
+export type BusKind = 'redis' | 'postgres' | 'memory';
+
+/**
+ * The live-update bus: Redis pub/sub with `redisUrl`, else PostgreSQL LISTEN/NOTIFY
+ * with `databaseUrl` (instances sharing the store hear each other's changes), else
+ * this process only. The plugin and the handler are both given this one instance.
+ */
+function openBus(
+  options: DemoServerOptions,
+  store: AuthStore,
+): { kind: BusKind; bus: SessionEventBus } {
+  if (options.redisUrl) {
+    const url = options.redisUrl;
+    return {
+      kind: 'redis',
+      bus: createRedisBus(() => new Redis(url), { channel: 'demo-sessions' }),
+    };
+  }
+  if (options.databaseUrl) {
+    const pool = store.database as pg.Pool;
+    return { kind: 'postgres', bus: createPostgresBus(pool, { channel: 'demo_sessions' }) };
+  }
+  return { kind: 'memory', bus: createMemoryBus() };
+}
+
 /** Opens the store, then creates, migrates and (once, when empty) seeds better-auth in it. */
 async function prepareAuth(
   options: DemoServerOptions,
   baseURL: string,
-): Promise<{ store: AuthStore; auth: DemoAuth }> {
+): Promise<{ store: AuthStore; auth: DemoAuth; bus: SessionEventBus; busKind: BusKind }> {
   let sqlitePath: string | undefined;
   if (!options.databaseUrl) {
     sqlitePath = resolve(options.dbPath ?? join(demoDataDir(), 'demo.db'));
@@ -128,11 +165,12 @@ async function prepareAuth(
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     ...(sqlitePath ? { sqlitePath } : {}),
   });
+  const { kind: busKind, bus } = openBus(options, store);
   try {
     // Two instances starting together: one migrates and seeds, the other waits and finds it done.
     const auth = await store.exclusively(async () => {
       const secret = sqlitePath ? sqliteSecret(sqlitePath) : await sharedSecret(store);
-      const created = createDemoAuth(store, { baseURL, secret });
+      const created = createDemoAuth(store, { baseURL, secret, bus });
       const { runMigrations } = await getMigrations(created.options);
       await runMigrations();
       const { adapter } = await created.$context;
@@ -140,8 +178,9 @@ async function prepareAuth(
       if (options.seed !== false && isEmpty) await seedDemo(created);
       return created;
     });
-    return { store, auth };
+    return { store, auth, bus, busKind };
   } catch (error) {
+    await bus.close?.();
     await store.close();
     throw error;
   }
@@ -168,14 +207,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const url = `http://127.0.0.1:${port}`;
   headers = securityHeaders(port);
 
-  let prepared: { store: AuthStore; auth: DemoAuth };
+  let prepared: Awaited<ReturnType<typeof prepareAuth>>;
   try {
     prepared = await prepareAuth(options, url);
   } catch (error) {
     await new Promise((done) => server.close(done));
     throw error;
   }
-  const { store, auth } = prepared;
+  const { store, auth, bus, busKind } = prepared;
 
   const vite = await createViteServer({
     root: ROOT,
@@ -209,6 +248,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const authHandler = toNodeHandler(async (request) => withRetryAfter(await auth.handler(request)));
   const sessionApi = createSessionHandler({
     auth,
+    bus,
     basePath: '/api/session',
     // getToken('api') on the page: a short-lived JWT that says which organization and
     // workspace the user is acting in, as an app's own API would want.
@@ -252,6 +292,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     url,
     auth,
     store: store.kind,
+    bus: busKind,
     get db() {
       if (!store.sqlite) throw new Error(`The demo runs on ${store.kind}, not SQLite`);
       return store.sqlite;
@@ -262,10 +303,17 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       await vite.close();
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
+      await bus.close?.();
       await store.close();
     },
   };
 }
+
+const BUS_NAMES: Record<BusKind, string> = {
+  redis: 'Redis pub/sub (REDIS_URL), shared by every instance',
+  postgres: 'PostgreSQL LISTEN/NOTIFY (DATABASE_URL), shared by every instance',
+  memory: 'in this process',
+};
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.env.PORT ?? 5173);
@@ -286,6 +334,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       `Demo data: PostgreSQL (DATABASE_URL)${redisUrl ? ', sessions in Redis (REDIS_URL)' : ''}`,
     );
   else console.log(`Demo data: ${dbPath}`);
+  console.log(`Live updates: ${BUS_NAMES[demo.bus]}`);
   if (existsSync(LEGACY_DATA_DIR))
     console.warn(
       `An older demo's data is still in ${LEGACY_DATA_DIR}: npm run demo:reset deletes it.`,
