@@ -278,20 +278,18 @@ try {
     `server handler vs better-auth (one node:http server, SQLite, 1 user with 10 sign-ins, ` +
       `concurrency ${CONCURRENCY}, ${REQUESTS} requests each after ${WARMUP} warm-up, keep-alive):`,
   );
-  if (!process.env.BENCH_SKIP_RATES) {
-    await compare(
-      'GET /api/session/ vs /api/auth/get-session',
-      '/api/session/',
-      '/api/auth/get-session',
-      cookie,
-    );
-    await compare(
-      'GET /api/session/signins vs /api/auth/list-sessions',
-      '/api/session/signins',
-      '/api/auth/list-sessions',
-      cookie,
-    );
-  }
+  await compare(
+    'GET /api/session/ vs /api/auth/get-session',
+    '/api/session/',
+    '/api/auth/get-session',
+    cookie,
+  );
+  await compare(
+    'GET /api/session/signins vs /api/auth/list-sessions',
+    '/api/session/signins',
+    '/api/auth/list-sessions',
+    cookie,
+  );
   console.log('live updates:');
   await liveLatency(cookie);
   console.log(
