@@ -8,6 +8,8 @@
 //      request; 100 concurrent getToken('x') → 1 token request
 //   3. round trips with 150 ms added to every answer: a cold page to rows, a confirmed revoke to
 //      the row gone
+//   4. bench/server.mjs: the server handler against better-auth's own routes, live-update
+//      latency and idle-stream memory
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -163,4 +165,9 @@ const activeSessions = spawnSync(
   ['--import', 'tsx', join(root, 'bench/active-sessions.mjs')],
   { stdio: 'inherit' },
 );
-process.exitCode = activeSessions.status ?? 1;
+console.log('');
+const server = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/server.mjs')], {
+  stdio: 'inherit',
+});
+// A script that crashed (or was killed) makes the run fail; its numbers are still printed.
+process.exitCode = [activeSessions, server].every((run) => run.status === 0) ? 0 : 1;

@@ -61,11 +61,33 @@ function stringField(body: Record<string, unknown>, name: string): string {
   return value;
 }
 
+/**
+ * True when the browser's only multi-session cookie (better-auth names them `…_multi-…` and
+ * signs the token as their value) holds the active session's token: listing the browser's
+ * accounts could then only give the active one, so that call (a signature check and a database
+ * read on every session read) is skipped. Any other cookie set, or a naming better-auth may
+ * change, falls back to the call.
+ */
+function onlyActiveOnBrowser(calls: AuthCalls, active: AuthSessionWithUser): boolean {
+  const multi = (calls.headers.get('cookie') ?? '')
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair.slice(0, Math.max(0, pair.indexOf('='))).includes('_multi-'));
+  if (multi.length !== 1) return false;
+  const raw = multi[0]!.slice(multi[0]!.indexOf('=') + 1);
+  try {
+    return decodeURIComponent(raw).startsWith(`${active.session.token}.`);
+  } catch {
+    return false;
+  }
+}
+
 /** Accounts signed in on this browser (multi-session), the active one included. */
 export async function browserSessions(
   calls: AuthCalls,
   active: AuthSessionWithUser,
 ): Promise<AuthSessionWithUser[]> {
+  if (onlyActiveOnBrowser(calls, active)) return [active];
   const listed = calls.has('listDeviceSessions')
     ? await calls.call<AuthSessionWithUser[]>('listDeviceSessions')
     : [];
