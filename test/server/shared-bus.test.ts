@@ -81,6 +81,8 @@ async function redisRig(server: StoreServer): Promise<Rig> {
 
 async function postgresRig(server: StoreServer): Promise<Rig> {
   const admin = new pg.Pool({ connectionString: server.url, max: 1 });
+  // Stopping the throwaway server ends idle connections with an error: expected here.
+  admin.on('error', () => undefined);
   const pools: pg.Pool[] = [];
   const buses: SessionEventBus[] = [];
   return {
