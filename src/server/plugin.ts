@@ -51,6 +51,48 @@ function endKind(row: unknown): 'expired' | 'revoked' {
 
 const optionalString = { type: 'string', required: false, input: false } as const;
 
+/** The part of better-auth's `secondaryStorage` this plugin touches. */
+interface SecondaryStorageLike {
+  get(key: string): Promise<unknown> | unknown;
+  delete(key: string): Promise<unknown> | unknown;
+}
+
+/** Storages already announcing their session deletions (one plugin may be built twice). */
+const ANNOUNCING = new WeakSet<object>();
+
+/** The session stored under `key`, or null for other keys (active-session lists, limits, …). */
+async function storedSession(storage: SecondaryStorageLike, key: string): Promise<unknown> {
+  if (key.includes(':') || key.startsWith('active-sessions-')) return null;
+  const value = await storage.get(key);
+  try {
+    const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+    return (parsed as { session?: unknown } | null)?.session ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * With sessions only in secondary storage, better-auth 1.7 runs no session delete hooks
+ * (`deleteSession` returns before them). Every revoke and sign-out still deletes the
+ * session's key there, so those deletions are announced where they happen.
+ */
+function announceStorageDeletes(
+  options: { secondaryStorage?: unknown; session?: { storeSessionInDatabase?: boolean } },
+  announce: (session: unknown) => void,
+): void {
+  const storage = options.secondaryStorage as SecondaryStorageLike | undefined;
+  if (!storage || options.session?.storeSessionInDatabase || ANNOUNCING.has(storage)) return;
+  ANNOUNCING.add(storage);
+  const remove = storage.delete.bind(storage);
+  storage.delete = async (key: string) => {
+    const session = await storedSession(storage, key);
+    const result = await remove(key);
+    if (session) announce(session);
+    return result;
+  };
+}
+
 /**
  * The better-auth side of session-elements: session fields for where and when
  * a sign-in was used, filled in when better-auth creates a session (every
@@ -92,7 +134,10 @@ export function sessionElements(options: SessionElementsPluginOptions = {}) {
         },
       },
     },
-    init() {
+    init(ctx) {
+      announceStorageDeletes(ctx.options, (session) =>
+        announce(changeOf(endKind(session), session)),
+      );
       return {
         options: {
           databaseHooks: {
