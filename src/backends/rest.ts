@@ -1,5 +1,5 @@
 import type { ListSignInsQuery, SignOutTarget } from '../core/types.js';
-import { SessionError, toSessionError } from '../core/errors.js';
+import { toSessionError } from '../core/errors.js';
 import {
   ALL_CAPABILITIES,
   capabilities,
@@ -9,8 +9,8 @@ import {
   type SessionBackend,
 } from '../core/backend.js';
 import { HTTP_ROUTES, type Operation } from '../core/routes.js';
-import { errorFrom, globalFetch, ensureOk, readJson, send } from './http.js';
-import { readEvents, type SseMessage } from './sse.js';
+import { globalFetch, ensureOk, readJson, send } from './http.js';
+import type { LiveStream } from './sse.js';
 import {
   MAX_LIST_ITEMS,
   parseList,
@@ -54,13 +54,18 @@ export class RestBackend implements SessionBackend {
   readonly capabilities: BackendCapabilities;
   readonly baseUrl: string;
   readonly #fetch: typeof fetch;
-  /** The last event id seen, sent back as Last-Event-ID so a reconnect replays what it missed. */
-  #lastEventId: string | null = null;
+  /** Where live updates come from, and the last event id seen (a reconnect replays from it). */
+  readonly #stream: LiveStream;
 
   constructor(options: RestBackendOptions = {}) {
     this.baseUrl = (options.baseUrl ?? '/api/session').replace(/\/+$/, '');
     this.capabilities = capabilities(options.capabilities, ALL_CAPABILITIES);
     this.#fetch = options.fetch ?? globalFetch;
+    this.#stream = {
+      fetch: this.#fetch,
+      url: this.baseUrl + HTTP_ROUTES.subscribe.path,
+      lastEventId: null,
+    };
   }
 
   getSession(o: RequestOptions) {
@@ -134,40 +139,16 @@ export class RestBackend implements SessionBackend {
     const stop = () => controller.abort();
     if (o.signal.aborted) stop();
     else o.signal.addEventListener('abort', stop, { once: true });
-    void this.#stream(onEvent, controller.signal).finally(() =>
-      o.signal.removeEventListener('abort', stop),
-    );
+    // Loaded on the first subscription: a page renders before its stream opens.
+    void import('./sse.js')
+      .then(({ streamLiveEvents }) => streamLiveEvents(this.#stream, onEvent, controller.signal))
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) {
+          onEvent({ type: 'closed', error: toSessionError(error) });
+        }
+      })
+      .finally(() => o.signal.removeEventListener('abort', stop));
     return stop;
-  }
-
-  async #stream(onEvent: (event: LiveEvent) => void, signal: AbortSignal): Promise<void> {
-    let error: SessionError | undefined;
-    try {
-      const headers: Record<string, string> = { Accept: 'text/event-stream' };
-      if (this.#lastEventId) headers['Last-Event-ID'] = this.#lastEventId;
-      const response = await this.#fetch(this.baseUrl + HTTP_ROUTES.subscribe.path, {
-        method: 'GET',
-        headers,
-        credentials: 'include',
-        cache: 'no-store',
-        signal,
-      });
-      if (!response.ok) throw await errorFrom(response);
-      const type = response.headers.get('Content-Type') ?? '';
-      if (!response.body || !type.startsWith('text/event-stream')) {
-        await response.body?.cancel();
-        throw new SessionError('invalid-response', 'The server sent no event stream.');
-      }
-      if (!signal.aborted) onEvent({ type: 'open' });
-      for await (const message of readEvents(response.body, signal)) {
-        if (message.id) this.#lastEventId = message.id;
-        const event = liveEvent(message);
-        if (event && !signal.aborted) onEvent(event);
-      }
-    } catch (cause) {
-      error = toSessionError(cause);
-    }
-    if (!signal.aborted) onEvent(error ? { type: 'closed', error } : { type: 'closed' });
   }
 
   /**
@@ -204,27 +185,4 @@ export class RestBackend implements SessionBackend {
     if (response.status === 401 && nullOn401) return null;
     return parse(await readJson(await ensureOk(response), o));
   }
-}
-
-/** The controller's view of one server event; unknown events are ignored (newer servers). */
-function liveEvent(message: SseMessage): LiveEvent | null {
-  if (message.event === 'signed-out') return { type: 'signed-out' };
-  if (message.event !== 'signin' && message.event !== 'active' && message.event !== 'resync') {
-    return null;
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(message.data);
-  } catch {
-    data = {};
-  }
-  const { kind, signInId } = (typeof data === 'object' && data !== null ? data : {}) as Record<
-    string,
-    unknown
-  >;
-  return {
-    type: 'change',
-    kind: typeof kind === 'string' ? kind : message.event,
-    ...(typeof signInId === 'string' ? { signInId } : {}),
-  };
 }
