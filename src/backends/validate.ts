@@ -5,6 +5,7 @@ import type {
   Page,
   Session,
   SignIn,
+  SignOutResult,
   TokenResult,
   Workspace,
 } from '../core/types.js';
@@ -85,69 +86,89 @@ export function compact<T extends object>(value: T): T {
   return value;
 }
 
-export function parseUser(value: unknown): CurrentUser {
-  const raw = object(value, 'user');
-  const email = raw.primary_email_address;
-  const phone = raw.primary_phone_number;
-  return compact({
-    id: id(raw.id, 'user id'),
-    first_name: optionalString(raw.first_name),
-    last_name: optionalString(raw.last_name),
-    username: optionalString(raw.username),
-    primary_email_address:
-      email && typeof (email as Json).email === 'string'
-        ? { email: (email as Json).email as string, verified: (email as Json).verified === true }
-        : undefined,
-    primary_phone_number:
-      phone && typeof (phone as Json).phone_number === 'string'
-        ? {
-            phone_number: (phone as Json).phone_number as string,
-            verified: (phone as Json).verified === true,
-          }
-        : undefined,
-    profile_picture_url: optionalString(raw.profile_picture_url),
-    has_password: optionalBoolean(raw.has_password),
-    has_passkeys: optionalBoolean(raw.has_passkeys),
-  });
+/**
+ * How one field of a payload is read: its value, `undefined` to leave it out,
+ * or `invalid(what)` (`what` names the field in the error message).
+ */
+type Field = (value: unknown, what: string) => unknown;
+
+/**
+ * A parser for one kind of object, from a table of its fields: every field the
+ * type has is listed, each read by its rule, and nothing else is kept.
+ */
+function record<T extends object>(
+  what: string,
+  fields: { [K in keyof T]-?: Field },
+): (value: unknown) => T {
+  return (value) => {
+    const raw = object(value, what);
+    const result: Json = {};
+    for (const [key, read] of Object.entries<Field>(fields)) {
+      const field = read(raw[key], `${what} ${key}`);
+      if (field !== undefined) result[key] = field;
+    }
+    return result as T;
+  };
 }
 
-const SIGNIN_STRINGS = [
-  'user_id',
-  'active_organization_membership_id',
-  'active_workspace_membership_id',
-  'createdAt',
-  'expiresAt',
-  'lastActiveAt',
-  'ipAddress',
-  'userAgent',
-  'browser',
-  'device',
-  'city',
-  'region',
-  'regionCode',
-  'country',
-  'countryCode',
-] as const;
+/** A string that must be there (names may be empty). */
+const text: Field = (value, what) => (typeof value === 'string' ? value : invalid(what));
 
-export function parseSignIn(value: unknown): SignIn {
-  const raw = object(value, 'sign-in');
-  const signIn: SignIn = { id: id(raw.id, 'sign-in id') };
-  for (const key of SIGNIN_STRINGS) {
-    const field = optionalString(raw[key]);
-    if (field !== undefined) signIn[key] = field;
-  }
-  const current = optionalBoolean(raw.current);
-  if (current !== undefined) signIn.current = current;
-  const impersonated = optionalBoolean(raw.impersonated);
-  if (impersonated !== undefined) signIn.impersonated = impersonated;
-  if (raw.user !== undefined && raw.user !== null) signIn.user = parseUser(raw.user);
-  return signIn;
-}
+/** An object `{ [key]: string, verified }` (an email, a phone number), or nothing. */
+const contact =
+  (key: string): Field =>
+  (value) => {
+    const raw = value as Json | null | undefined;
+    return raw && typeof raw[key] === 'string'
+      ? { [key]: raw[key], verified: raw.verified === true }
+      : undefined;
+  };
 
-function parseAttempts(value: unknown, what: string): { id: string }[] {
-  if (value === undefined || value === null) return [];
-  return array(value, what).map((item) => ({ id: id(object(item, what).id, what) }));
-}
+/** The first `limit` entries of a list that must be there, validated; the rest is never looked at. */
+const list =
+  <T>(item: (value: unknown) => T, limit: number): Field =>
+  (value, what) =>
+    array(value, what).slice(0, limit).map(item);
+
+export const parseUser = record<CurrentUser>('user', {
+  id,
+  first_name: optionalString,
+  last_name: optionalString,
+  username: optionalString,
+  primary_email_address: contact('email'),
+  primary_phone_number: contact('phone_number'),
+  profile_picture_url: optionalString,
+  has_password: optionalBoolean,
+  has_passkeys: optionalBoolean,
+});
+
+export const parseSignIn = record<SignIn>('sign-in', {
+  id,
+  user_id: optionalString,
+  active_organization_membership_id: optionalString,
+  active_workspace_membership_id: optionalString,
+  createdAt: optionalString,
+  expiresAt: optionalString,
+  lastActiveAt: optionalString,
+  ipAddress: optionalString,
+  userAgent: optionalString,
+  browser: optionalString,
+  device: optionalString,
+  city: optionalString,
+  region: optionalString,
+  regionCode: optionalString,
+  country: optionalString,
+  countryCode: optionalString,
+  current: optionalBoolean,
+  impersonated: optionalBoolean,
+  user: (value) => (value === undefined || value === null ? undefined : parseUser(value)),
+});
+
+/** Sign-in and sign-up attempts: only their ids travel; none at all is an empty list. */
+const attempts: Field = (value, what) =>
+  value === undefined || value === null
+    ? []
+    : array(value, what).map((item) => ({ id: id(object(item, what).id, what) }));
 
 /**
  * Bounds on lists a server sends, so a hostile or broken one cannot make the page render
@@ -156,21 +177,14 @@ function parseAttempts(value: unknown, what: string): { id: string }[] {
 export const MAX_ACCOUNTS = 100;
 export const MAX_LIST_ITEMS = 1000;
 
-/** The first `limit` entries, validated; the rest is never looked at. */
-function bounded<T>(value: unknown, what: string, limit: number, item: (v: unknown) => T): T[] {
-  return array(value, what).slice(0, limit).map(item);
-}
-
-export function parseSession(value: unknown): Session {
-  const raw = object(value, 'session');
-  if (raw.active_signin === undefined) invalid('session');
-  return {
-    active_signin: raw.active_signin === null ? null : parseSignIn(raw.active_signin),
-    signins: bounded(raw.signins, 'session sign-in list', MAX_ACCOUNTS, parseSignIn),
-    signin_attempts: parseAttempts(raw.signin_attempts, 'sign-in attempt'),
-    signup_attempts: parseAttempts(raw.signup_attempts, 'sign-up attempt'),
-  };
-}
+export const parseSession = record<Session>('session', {
+  // Required, and `null` when nobody is active: a missing one is not a session.
+  active_signin: (value, what) =>
+    value === undefined ? invalid(what) : value === null ? null : parseSignIn(value),
+  signins: list(parseSignIn, MAX_ACCOUNTS),
+  signin_attempts: attempts,
+  signup_attempts: attempts,
+});
 
 /** A page, holding at most `maxItems` (what was asked for) whatever the server sent. */
 export function parsePage<T>(
@@ -178,58 +192,48 @@ export function parsePage<T>(
   item: (value: unknown) => T,
   maxItems = MAX_LIST_ITEMS,
 ): Page<T> {
-  const raw = object(value, 'page');
-  return {
-    items: bounded(raw.items, 'page items', maxItems, item),
-    total: count(raw.total, 'page total'),
-    page: count(raw.page, 'page number'),
-    pageSize: count(raw.pageSize, 'page size'),
-  };
+  return record<Page<T>>('page', {
+    items: list(item, maxItems),
+    total: count,
+    page: count,
+    pageSize: count,
+  })(value);
 }
 
-export function parseOrganization(value: unknown): Organization {
-  const raw = object(value, 'organization');
-  if (typeof raw.name !== 'string') invalid('organization name');
-  return compact({
-    id: id(raw.id, 'organization id'),
-    name: raw.name,
-    slug: optionalString(raw.slug),
-    logo: optionalString(raw.logo),
-    membership_id: id(raw.membership_id, 'membership id'),
-    role: optionalString(raw.role),
-  });
-}
+export const parseOrganization = record<Organization>('organization', {
+  id,
+  name: text,
+  slug: optionalString,
+  logo: optionalString,
+  membership_id: id,
+  role: optionalString,
+});
 
-export function parseWorkspace(value: unknown): Workspace {
-  const raw = object(value, 'workspace');
-  if (typeof raw.name !== 'string') invalid('workspace name');
-  return {
-    id: id(raw.id, 'workspace id'),
-    name: raw.name,
-    organization_id: id(raw.organization_id, 'workspace organization'),
-    membership_id: id(raw.membership_id, 'workspace membership'),
-  };
-}
+export const parseWorkspace = record<Workspace>('workspace', {
+  id,
+  name: text,
+  organization_id: id,
+  membership_id: id,
+});
 
 export function parseList<T>(value: unknown, item: (value: unknown) => T, what: string): T[] {
-  return bounded(value, what, MAX_LIST_ITEMS, item);
+  return list(item, MAX_LIST_ITEMS)(value, what) as T[];
 }
 
-export function parseToken(value: unknown): TokenResult {
-  const raw = object(value, 'token');
-  if (typeof raw.token !== 'string' || raw.token === '') invalid('token');
-  const expiresAt = raw.expiresAt;
-  if (expiresAt !== undefined && (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))) {
-    invalid('token expiry');
-  }
-  return compact({ token: raw.token, expiresAt: expiresAt as number | undefined });
-}
+export const parseToken = record<TokenResult>('token', {
+  token: (value, what) => (typeof value === 'string' && value !== '' ? value : invalid(what)),
+  // A millisecond epoch when given.
+  expiresAt: (value, what) =>
+    value === undefined || (typeof value === 'number' && Number.isFinite(value))
+      ? value
+      : invalid(what),
+});
 
-export function parseRevoked(value: unknown): { revoked: number } {
-  return { revoked: count(object(value, 'revoke result').revoked, 'revoked count') };
-}
+export const parseRevoked = record<{ revoked: number }>('revoke result', { revoked: count });
 
-export function parseSignOut(value: unknown): { redirectUrl?: string } {
-  if (value === undefined || value === null || value === '') return {};
-  return compact({ redirectUrl: optionalString(object(value, 'sign-out result').redirectUrl) });
+const signOutResult = record<SignOutResult>('sign-out result', { redirectUrl: optionalString });
+
+/** A sign-out may answer nothing at all (204): then there is nowhere to go. */
+export function parseSignOut(value: unknown): SignOutResult {
+  return value === undefined || value === null || value === '' ? {} : signOutResult(value);
 }
