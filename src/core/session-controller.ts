@@ -1,6 +1,6 @@
 import type { BackendCapabilities, LiveEvent, SessionBackend } from './backend.js';
 import { type Clock, systemClock } from './clock.js';
-import { CrossTab, type CrossTabKind } from './cross-tab.js';
+import type { CrossTab, CrossTabKind } from './cross-tab.js';
 import {
   browserEnvironment,
   type EnvironmentEvent,
@@ -31,7 +31,8 @@ export interface SessionControllerOptions {
   revalidateOnFocus?: boolean;
   /**
    * Sync sign-out, switch and revoke across tabs with a BroadcastChannel,
-   * held only while the controller has subscribers.
+   * held only while the controller has subscribers. With `true` (the default)
+   * the channel's code is loaded with `import()` when first needed.
    */
   crossTab?: boolean | CrossTab;
   /** Bound on every backend call, in ms. */
@@ -115,7 +116,10 @@ export class SessionController {
   /** Created with the first `getToken()`: most pages never ask for a token. */
   #tokens: TokenCache | undefined;
   #tokensLoading: Promise<TokenCache> | undefined;
+  /** The channel given, or the default one once loaded; null when off or not loaded yet. */
   #crossTab: CrossTab | null;
+  readonly #defaultCrossTab: boolean;
+  #crossTabLoading: Promise<CrossTab | null> | undefined;
   #clock: Clock;
   #environment: SessionEnvironment;
   #policy: RequestPolicy;
@@ -150,7 +154,8 @@ export class SessionController {
     };
     this.#liveUpdates = options.liveUpdates ?? true;
     const crossTab = options.crossTab ?? true;
-    this.#crossTab = crossTab === true ? CrossTab.open() : crossTab || null;
+    this.#defaultCrossTab = crossTab === true;
+    this.#crossTab = crossTab === true ? null : crossTab || null;
   }
 
   get capabilities(): BackendCapabilities {
@@ -345,6 +350,24 @@ export class SessionController {
     return this.#tokensLoading;
   }
 
+  /**
+   * Calls `use` with the cross-tab channel: at once when there is one; the
+   * default one is loaded first (a page renders before it needs it), and a
+   * failed load is forgotten so the next call tries again.
+   */
+  #withCrossTab(use: (tab: CrossTab) => void): void {
+    if (this.#crossTab) return use(this.#crossTab);
+    if (!this.#defaultCrossTab) return;
+    this.#crossTabLoading ??= import('./cross-tab.js').then(
+      ({ CrossTab }) => (this.#crossTab = CrossTab.open()),
+      () => {
+        this.#crossTabLoading = undefined;
+        return null;
+      },
+    );
+    void this.#crossTabLoading.then((tab) => tab && use(tab));
+  }
+
   #require(capability: keyof BackendCapabilities): void {
     if (!this.backend.capabilities[capability]) {
       throw new SessionError('unsupported', `This backend does not support ${capability}.`);
@@ -416,7 +439,7 @@ export class SessionController {
       this.#echoUntil = this.#clock.now() + LIVE_ECHO_WINDOW;
     }
     this.#tokens?.clear();
-    this.#crossTab?.post(broadcast);
+    this.#withCrossTab((tab) => tab.post(broadcast));
     if (this.#disposed) return;
     if (result !== undefined) {
       this.#apply(result, true);
@@ -566,7 +589,10 @@ export class SessionController {
       void this.#load(false);
     }
     this.#unlisten = this.#environment.listen((event) => this.#onEnvironment(event));
-    this.#crossTab?.listen(() => this.#onOtherTab());
+    this.#withCrossTab((tab) => {
+      // The default channel may arrive after the last subscriber left.
+      if (this.#listeners.size > 0 && !this.#disposed) tab.listen(() => this.#onOtherTab());
+    });
     this.#schedulePoll();
     this.#syncLive();
   }
