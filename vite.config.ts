@@ -1,5 +1,6 @@
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { minifyCss } from './scripts/minify-css.mjs';
+import { minifyHtml } from './scripts/minify-html.mjs';
 
 /** The tags, each with its own entry (src/define/<tag>.ts → dist/elements/<tag>.js). */
 const TAGS = [
@@ -63,6 +64,6 @@ export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: false },
   preview: { host: '127.0.0.1' },
   esbuild: { target: 'es2022' },
-  plugins: [minifyCss()],
+  plugins: [minifyCss(), minifyHtml()],
   build: mode === 'cdn' ? cdnBuild : packageBuild,
 }));

@@ -9,20 +9,21 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { minifyCss } from '../scripts/minify-css.mjs';
+import { minifyHtml } from '../scripts/minify-html.mjs';
 
 export const root = resolve(fileURLToPath(import.meta.url), '../..');
 
 /**
  * Minified ES chunks from the absolute path `entry`, lit and every other
- * dependency inlined unless `external`; css`` templates minified as in the
- * package build. Library mode, so no preload helper wraps the lazy imports.
+ * dependency inlined unless `external`; css`` and html`` templates minified as
+ * in the package build. Library mode, so no preload helper wraps the lazy imports.
  */
 async function chunks(entry, name, external, split) {
   const result = await build({
     root,
     configFile: false,
     logLevel: 'silent',
-    plugins: [minifyCss()],
+    plugins: [minifyCss(), minifyHtml()],
     build: {
       target: 'es2022',
       write: false,
@@ -64,6 +65,36 @@ export async function sizes(entry, name, external = []) {
   visit(all.find((chunk) => chunk.isEntry));
   const sum = (list) => list.reduce((total, chunk) => total + gz(chunk.code), 0);
   return { initial: sum([...initial]), lazy: sum(all.filter((chunk) => !initial.has(chunk))) };
+}
+
+/**
+ * What each module adds to the gzip bytes a page importing `entry` downloads
+ * before first render, largest first: `{ module, bytes }`, `module` relative
+ * to the project (dependencies as `node_modules/…`). A module's share is what
+ * leaving it out saves on the gzip of the modules' code joined, scaled to the
+ * minified chunk (gzip is not additive, so the shares only roughly sum up).
+ */
+export async function moduleShares(entry, name, external = []) {
+  const entryChunk = (await chunks(entry, name, external, true)).find((chunk) => chunk.isEntry);
+  const modules = Object.entries(entryChunk.modules).filter(([, module]) => module.code);
+  const joined = (skip) =>
+    gz(
+      modules
+        .filter((_, index) => index !== skip)
+        .map(([, module]) => module.code)
+        .join('\n'),
+    );
+  const whole = joined(-1);
+  const scale = gz(entryChunk.code) / whole;
+  return modules
+    .map(([id], index) => ({
+      module: id
+        .replace(/^\0/, '')
+        .replace(`${root}/`, '')
+        .replace(/^.*\/node_modules\//, 'node_modules/'),
+      bytes: Math.round((whole - joined(index)) * scale),
+    }))
+    .sort((a, b) => b.bytes - a.bytes);
 }
 
 /** The same two figures for a built file on disk and the chunks it imports (`./x.js`). */

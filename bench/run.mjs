@@ -10,15 +10,29 @@
 //      the row gone
 //   4. bench/server.mjs: the server handler against better-auth's own routes, live-update
 //      latency and idle-stream memory
+// `--sizes` prints part 1 only, with each module's share of the two-tag page and of the core.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryBackend } from '../src/backends/memory.ts';
-import { LIT, bundle, fileSizes, kb, root, servePage, sizes, withBrowserPage } from './lib.mjs';
+import {
+  LIT,
+  bundle,
+  fileSizes,
+  kb,
+  moduleShares,
+  root,
+  servePage,
+  sizes,
+  withBrowserPage,
+} from './lib.mjs';
 
 /** Hanko Elements, minified + gzip, as measured for the issue that set these targets. */
 const HANKO_KB = 44.4;
+
+/** `--sizes`: the size figures only, with a module breakdown; nothing runs in a browser. */
+const SIZES_ONLY = process.argv.includes('--sizes');
 
 const out = mkdtempSync(join(tmpdir(), 'session-elements-bench-'));
 
@@ -98,7 +112,7 @@ try {
   const vsHanko = (bytes) => `${(bytes / 1024 / HANKO_KB).toFixed(2)}× Hanko Elements`;
   const row = (label, { initial, lazy }, target) =>
     console.log(
-      `  ${label.padEnd(44)}${kb(initial).padStart(8)}  ${vsHanko(initial)}` +
+      `  ${label.padEnd(50)}${kb(initial).padStart(8)}  ${vsHanko(initial)}` +
         `${lazy ? `  (+ ${kb(lazy)} lazy)` : ''}${target ? `  (target ≤ ${target} KB)` : ''}`,
     );
   console.log(`sizes (minified + gzip, lit inlined; Hanko Elements: ${HANKO_KB} KB):`);
@@ -109,8 +123,27 @@ try {
   const cdn = join(root, 'dist/session-elements.js');
   if (existsSync(cdn)) row('dist/session-elements.js before first render', fileSizes(cdn), 30);
   else console.log('  dist/session-elements.js: not built (npm run build)');
+  if (SIZES_ONLY) {
+    for (const [label, entry] of [
+      ['page with <session-provider> + <account-switcher>', pageEntry],
+      ['session-elements/core with RestBackend', coreEntry],
+    ]) {
+      console.log(`${label}, each module's share (gzip, before first render):`);
+      for (const { module, bytes } of await moduleShares(entry, 'shares')) {
+        console.log(`  ${String(bytes).padStart(6)} B  ${module}`);
+      }
+    }
+  }
 
   // ---- requests --------------------------------------------------------------------------------
+  if (!SIZES_ONLY) await printRequestCounts();
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+if (SIZES_ONLY) process.exit(0);
+
+/** Part 2: session and token requests counted through real fetch on loopback. */
+async function printRequestCounts() {
   const counts = {};
   const page = await servePage(
     await bundle(join(root, 'bench/requests.page.ts'), 'requests'),
@@ -134,8 +167,6 @@ try {
   } finally {
     await page.close();
   }
-} finally {
-  rmSync(out, { recursive: true, force: true });
 }
 
 // ---- round trips -------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // static text between `${…}` expressions changes; quoted CSS strings are kept as written.
 
 /** The index just past the template that opens at `start` (the backtick), skipping `${…}`. */
-function templateEnd(code, start) {
+export function templateEnd(code, start) {
   let i = start + 1;
   while (i < code.length) {
     const c = code[i];
@@ -16,7 +16,7 @@ function templateEnd(code, start) {
 }
 
 /** The index just past the `}` that closes an expression opened before `start`. */
-function expressionEnd(code, start) {
+export function expressionEnd(code, start) {
   let depth = 1;
   let i = start;
   while (i < code.length && depth > 0) {
@@ -57,11 +57,15 @@ export function minifyCssText(text) {
     }
   }
   // Spaces around these never matter in CSS. A space before `:` may (`.a :hover`), after it
-  // never; `+` and `~` keep theirs (calc() needs them).
+  // never; `+` and `~` keep theirs (calc() needs them). A product in calc() needs none
+  // (`var(--a) * 2`; a selector's ` * ` is never written after `)`), nor does a number its
+  // leading zero (`0.75rem`).
   return out
     .replace(/ *([{};,>]) */g, '$1')
     .replace(/: /g, ':')
-    .replace(/;}/g, '}');
+    .replace(/;}/g, '}')
+    .replace(/\) \* /g, ')*')
+    .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2');
 }
 
 /** Minifies the static parts of every css`…` template in `code`; returns null when none. */
