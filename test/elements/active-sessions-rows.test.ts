@@ -3,6 +3,7 @@ import { emulateMedia, sendMouse, setViewport } from '@web/test-runner-commands'
 import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
 import { UA } from '../../src/backends/memory-seed.js';
 import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
+import { flagsRender } from '../../src/elements/active-sessions/flags.js';
 import {
   confirmWith,
   mount,
@@ -247,6 +248,8 @@ describe('<active-sessions>: country flags', () => {
   it('draws no flag where the browser has no emoji font (auto)', async () => {
     const { element } = await mount();
     expect(element.flags).to.equal('auto');
+    // This machine has no emoji font: the measurement must say so.
+    expect(flagsRender()).to.equal(false);
     expect(anyRegionalIndicator(element)).to.equal(false);
     expect(text(rows(element)[0].querySelector('[part~="location"]'))).to.equal('Lisbon, Portugal');
   });
