@@ -27,6 +27,7 @@ interface Args {
   'hide-location': boolean;
   'mask-ip': boolean;
   'reauth-url'?: string;
+  flags: 'auto' | 'emoji' | 'none';
 }
 
 const activeSessions = (args: Args) =>
@@ -37,6 +38,7 @@ const activeSessions = (args: Args) =>
     ?hide-location=${args['hide-location']}
     ?mask-ip=${args['mask-ip']}
     reauth-url=${ifDefined(args['reauth-url'] || undefined)}
+    flags=${args.flags}
   ></active-sessions>`;
 
 const meta: Meta<Args> = {
@@ -50,8 +52,10 @@ const meta: Meta<Args> = {
     'hide-location': false,
     'mask-ip': false,
     'reauth-url': '/account/verify',
+    flags: 'auto',
   },
   argTypes: {
+    flags: { control: 'select', options: ['auto', 'emoji', 'none'] },
     status: { control: 'select', options: ['all', 'online', 'offline', 'expired'] },
     'page-size': { control: { type: 'number', min: 1, max: 1000 } },
     'reauth-url': { control: 'text' },
@@ -164,3 +168,66 @@ export const Theming: Story = {
         <div class="themed-active-sessions">${activeSessions(args)}</div>`,
   ),
 };
+
+/**
+ * Every hook added for restyling: timestamps, the row's inner layout, the
+ * "Show" label, the loading placeholder and spinner, hover and focus-ring
+ * colours, and this device's button apart from the others' (and "Remove").
+ */
+const reach = html`<style>
+  .reach active-sessions {
+    --session-color-hover: #dcfce7;
+    --session-color-focus-ring: #db2777;
+    --session-color-placeholder: #bae6fd;
+    --session-color-spinner: #db2777;
+  }
+  .reach active-sessions::part(item-body) {
+    display: grid;
+    gap: 2px;
+  }
+  .reach active-sessions::part(timestamp) {
+    font-style: italic;
+    color: #0f766e;
+  }
+  .reach active-sessions::part(expired-at) {
+    color: #9f1239;
+  }
+  .reach active-sessions::part(filter-label) {
+    font-weight: 700;
+    text-transform: uppercase;
+  }
+  .reach active-sessions::part(skeleton-bone) {
+    border-radius: 999px;
+  }
+  .reach active-sessions::part(sign-out-button) {
+    background: #1e293b;
+    color: #f8fafc;
+  }
+  .reach active-sessions::part(revoke-button) {
+    border-style: dashed;
+  }
+  .reach active-sessions::part(remove-button) {
+    border-style: dotted;
+    color: #64748b;
+  }
+</style>`;
+
+const reachRender = renderWithSession<Args>(
+  (args) =>
+    html`${reach}
+      <div class="reach">${activeSessions(args)}</div>`,
+);
+
+/** The restyle reaching every hook, on the list (hover a button, tab for the focus ring). */
+export const ThemingReach: Story = { render: reachRender };
+
+/** The same restyle while the list loads: the placeholder's shapes and colour. */
+export const ThemingReachLoading = session<Args>(pendingCall('listSignIns'), {
+  render: reachRender,
+});
+
+/** The same restyle while a device is being signed out: the spinner's colour. */
+export const ThemingReachRevoking = session<Args>(pendingCall('removeSignIn'), {
+  render: reachRender,
+  play: clickParts('active-sessions', ['revoke-button'], ['dialog-confirm']),
+});

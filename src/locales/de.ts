@@ -63,7 +63,8 @@ const activeSessions: ActiveSessionsStrings = {
   ipAddress: 'IP-Adresse',
   signOut: 'Abmelden',
   signOutThisDevice: 'Auf diesem Gerät abmelden',
-  revokeLabel: (device: string): string => `Von ${device} abmelden`,
+  revokeLabel: (device: string, context = ''): string =>
+    context ? `Von ${device} abmelden, ${context}` : `Von ${device} abmelden`,
   revokePending: 'Wird abgemeldet…',
   revokeOthers: 'Von allen anderen Geräten abmelden',
   confirmRevokeTitle: (device: string): string => `Von ${device} abmelden?`,
@@ -98,6 +99,25 @@ const activeSessions: ActiveSessionsStrings = {
   nextPage: 'Nächste Seite',
   range: (from: number, to: number, total: number): string =>
     `${from.toLocaleString('de')}–${to.toLocaleString('de')} von ${total.toLocaleString('de')}`,
+  removeLabel: (device: string, context = ''): string =>
+    context ? `${device} entfernen, ${context}` : `${device} entfernen`,
+  activeWhen: (time: string): string => `aktiv ${time}`,
+  expiredWhen: (time: string): string => `abgelaufen ${time}`,
+  fromAddress: (ip: string): string => `IP-Adresse ${ip}`,
+  signedInWhen: (date: string): string => `angemeldet seit ${date}`,
+  nthOf: (n: number, total: number): string => `${n} von ${total}`,
+  expiredAgo: (time: string): string => `Abgelaufen ${time}`,
+  remove: 'Entfernen',
+  confirmRevokeOthersCount: (count: number): string =>
+    count === 1
+      ? 'Du wirst sofort auf 1 anderen Gerät abgemeldet. Wer es benutzt, muss sich erneut anmelden.'
+      : `Du wirst sofort auf ${count} anderen Geräten abgemeldet. Wer sie benutzt, muss sich erneut anmelden.`,
+  confirmRemoveTitle: (device: string): string => `${device} entfernen?`,
+  confirmRemoveMessage:
+    'Diese Anmeldung ist abgelaufen, dort ist niemand mehr angemeldet. Sie wird aus der Liste entfernt.',
+  removed: (device: string): string => `${device} entfernt.`,
+  removeFailed: (device: string, reason: string): string =>
+    `${device} konnte nicht entfernt werden. ${reason}`,
 };
 
 const organizationSwitcher: OrganizationSwitcherStrings = {

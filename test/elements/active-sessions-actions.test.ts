@@ -49,7 +49,9 @@ describe('<active-sessions>: signing out of one device', () => {
     const events = record(element);
     const row = rowTitled(element, WINDOWS)!;
     const button = revokeButton(row);
-    expect(button.getAttribute('aria-label')).to.equal('Sign out of Firefox 144 on Windows');
+    expect(button.getAttribute('aria-label')).to.equal(
+      'Sign out of Firefox 144 on Windows, Berlin, active yesterday',
+    );
 
     button.click();
     await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'), 'no dialog');

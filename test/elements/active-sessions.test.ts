@@ -31,7 +31,9 @@ describe('<active-sessions>: what it shows', () => {
   });
 
   it('shows device, location with flag, IP, last active and first sign-in', async () => {
-    const { element } = await mount();
+    const { element } = await mount({
+      template: (c) => html`<active-sessions .controller=${c} flags="emoji"></active-sessions>`,
+    });
     const [mac] = rows(element);
     expect(text(mac.querySelector('[part~="title"]'))).to.equal('Chrome 141 on macOS');
     expect(mac.querySelector('svg[part~="device-icon"] > path')).not.to.equal(null);

@@ -10,6 +10,16 @@ export const styles = css`
     container-type: inline-size;
     --_icon-size: var(--active-sessions-icon-size, 1.5rem);
     --_row-padding: var(--active-sessions-row-padding, calc(var(--_space) * 1.5));
+    --_hover: var(--session-color-hover, color-mix(in srgb, var(--_text) 7%, transparent));
+    --_focus-ring: var(--session-color-focus-ring, var(--_accent));
+    --_placeholder: var(
+      --session-color-placeholder,
+      color-mix(in srgb, var(--_text) 10%, var(--_surface))
+    );
+    --_spinner: var(--session-color-spinner, currentColor);
+  }
+  :focus-visible {
+    outline-color: var(--_focus-ring);
   }
   .base {
     display: flex;
@@ -92,13 +102,15 @@ export const styles = css`
   .body > .inline-error {
     flex-basis: 100%;
   }
-  .title {
-    font-weight: 600;
+  /* Long words break rather than overflow: nothing in a row is ever cut off. */
+  .title,
+  .meta > * {
     min-inline-size: 0;
     max-inline-size: 100%;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
+  }
+  .title {
+    font-weight: 600;
   }
   .badge {
     display: inline-block;
@@ -119,6 +131,15 @@ export const styles = css`
     color: var(--_danger);
     background: color-mix(in srgb, var(--_danger) 10%, var(--_surface));
   }
+  /* Forced colours drop backgrounds: a border keeps each badge a badge. */
+  @media (forced-colors: active) {
+    .badge {
+      border: 1px solid CanvasText;
+    }
+    .badge.current {
+      border-color: Highlight;
+    }
+  }
   .meta {
     display: flex;
     flex-wrap: wrap;
@@ -128,25 +149,19 @@ export const styles = css`
     font-size: 0.875rem;
     min-inline-size: 0;
   }
-  .meta > * {
-    max-inline-size: 100%;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  /* A dot between the details shown (missing ones stay in the row, hidden). */
-  .meta > :not([hidden]) ~ :not([hidden])::before {
-    content: '·';
-    content: '·' / '';
-    margin-inline-end: var(--_space);
+  /*
+   * A dot after each detail shown but the last (missing ones stay in the row,
+   * hidden). A no-break space ties it to the detail before, so no line starts
+   * with one; its empty alternative text keeps screen readers quiet.
+   */
+  .meta > :not([hidden]):has(~ :not([hidden]))::after {
+    content: '\\a0·';
+    content: '\\a0·' / '';
   }
   /* The flag is decoration: drawn, not spoken (the place is named next to it). */
   .location[data-flag]::before {
     content: attr(data-flag) ' ';
     content: attr(data-flag) ' ' / '';
-  }
-  .item:is(:hover, :focus-within) time[title]::after {
-    content: ' (' attr(title) ')';
   }
   .inline-error,
   .error p,
@@ -183,12 +198,17 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
+  /* A label wider than a narrow screen (or spaced out by the user) wraps rather than overflows. */
+  .btn {
+    max-inline-size: 100%;
+    white-space: normal;
+  }
   /* The spinner of a button whose action is under way. */
   .btn.busy::before {
     content: '';
     inline-size: 1em;
     block-size: 1em;
-    border: 2px solid currentColor;
+    border: 2px solid var(--_spinner);
     border-inline-end-color: transparent;
     border-radius: 50%;
     animation: session-spin 0.7s linear infinite;
@@ -200,7 +220,7 @@ export const styles = css`
   .bone {
     display: block;
     border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_text) 10%, var(--_surface));
+    background: var(--_placeholder);
     animation: session-pulse 1.4s ease-in-out infinite;
   }
   .bone.icon {

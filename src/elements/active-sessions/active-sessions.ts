@@ -1,51 +1,38 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { type PropertyValues, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DeviceParserController } from '../../controllers/device-parser.js';
-import { ConfirmDialogController } from '../../controllers/confirm-dialog.js';
 import { KeyedActionController } from '../../controllers/keyed-action.js';
 import { LiveClock } from '../../controllers/live-clock.js';
 import { type SessionError, toSessionError } from '../../core/errors.js';
 import type { SessionState } from '../../core/session-state.js';
 import {
-  type Page,
   SIGN_IN_STATUSES,
-  type SignIn,
   type SignInStatusFilter,
   isSignInStatusFilter,
 } from '../../core/types.js';
-import { SignInRevokeEvent, SignInRevokedEvent } from '../../events.js';
-import { errorMessage } from '../../internal/common-strings.js';
 import { languageOf } from '../../internal/localize.js';
-import { signOutWithEvents } from '../../internal/sign-out.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
 import { SessionElement } from '../shared/session-element.js';
 import { type ActiveSessionsStrings, activeSessionsStrings } from './active-sessions.strings.js';
 import { styles } from './active-sessions.styles.js';
-import { validatePage } from './check-page.js';
+import { buttonNames } from './button-names.js';
+import { type FlagMode, showsFlags } from './flags.js';
+import { type Listing, SignInListController } from './list.js';
 import { paginationTemplate } from './pagination.js';
+import { OTHERS, RowActions } from './row-actions.js';
 import { rowTemplate } from './row.js';
-import { deviceTitle, toRow } from './row-model.js';
+import { toRow } from './row-model.js';
 import { errorTemplate, reauthTemplate, skeletonTemplate } from './states.js';
 import { toolbarTemplate } from './toolbar.js';
+
+export type { FlagMode } from './flags.js';
 
 /** A value of the `status` attribute (the shared list of status filters). */
 export type StatusFilter = SignInStatusFilter;
 
 const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 1000;
-/** The action key of "Sign out of all other devices". */
-const OTHERS = '\u0000others';
-/** The list's revision argument while there is no list to show, and while the session loads. */
-const NO_LIST = -1;
-const SESSION_LOADING = -2;
-
-interface Listing {
-  page: Page<SignIn>;
-  /** The session revision the page was fetched at. */
-  revision: number;
-}
 
 /**
  * Where the user is signed in: one row per sign-in on any device (this one
@@ -68,10 +55,12 @@ interface Listing {
  *
  * @csspart base - The wrapper around everything.
  * @csspart toolbar - The row holding the status filter and the sign-out-of-others button.
+ * @csspart filter-label - The "Show" label of the status filter.
  * @csspart filter - The status filter `<select>`.
  * @csspart list - The `<ul>` of sign-ins.
  * @csspart item - Each sign-in row (`<li>`).
  * @csspart item-current - The row of this device (also has `item`).
+ * @csspart item-body - A row's text column: title, badges, details and a failure (a flex box that wraps).
  * @csspart device-icon - The device icon.
  * @csspart title - The device title, e.g. "Chrome 141 on macOS".
  * @csspart badge - Every badge ("This device", "Admin access", "Expired").
@@ -79,12 +68,15 @@ interface Listing {
  * @csspart badge-admin - The "Admin access" badge of impersonated sign-ins.
  * @csspart badge-expired - The "Expired" badge.
  * @csspart meta - The line of details under the title.
- * @csspart location - City and country with flag.
+ * @csspart location - City and country, with the flag where flags are drawn (see `flags`).
  * @csspart ip - The IP address.
+ * @csspart timestamp - Every time in a row (also has `last-active`, `signed-in-at`, `expires` or `expired-at`); the exact time is its tooltip.
  * @csspart last-active - The last-active time.
  * @csspart signed-in-at - The first sign-in date.
  * @csspart expires - The expiry, shown when it is near.
- * @csspart revoke-button - A row's "Sign out" button.
+ * @csspart expired-at - "Expired 3 days ago" on an expired sign-in.
+ * @csspart revoke-button - Another device's "Sign out" button (and an expired sign-in's "Remove").
+ * @csspart remove-button - An expired sign-in's "Remove" button (also has `revoke-button`).
  * @csspart sign-out-button - The "Sign out" button of this device's row.
  * @csspart revoke-others-button - "Sign out of all other devices".
  * @csspart pagination - The paging bar.
@@ -98,6 +90,7 @@ interface Listing {
  * @csspart reauth - The "Confirm it's you" state.
  * @csspart reauth-link - The link to `reauth-url`.
  * @csspart skeleton - The loading placeholder.
+ * @csspart skeleton-bone - Each grey shape in the loading placeholder.
  * @csspart dialog - The confirmation dialog.
  * @csspart dialog-title - The dialog's title.
  * @csspart dialog-message - The dialog's message.
@@ -107,6 +100,10 @@ interface Listing {
  *
  * @cssprop --active-sessions-icon-size - Size of the device icons (default 1.5rem).
  * @cssprop --active-sessions-row-padding - Padding of each row (default 1.5 × the spacing unit).
+ * @cssprop --session-color-hover - Background of a hovered button (default: the text colour at 7 %).
+ * @cssprop --session-color-focus-ring - The focus outline (default: the accent colour).
+ * @cssprop --session-color-placeholder - The loading placeholder's shapes.
+ * @cssprop --session-color-spinner - The spinner of a button whose action is under way (default: its text colour).
  */
 export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   static override styles = [tokens, buttons, styles];
@@ -137,9 +134,16 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   /** Where users confirm their identity when the server asks for it (http, https or relative). */
   @property({ attribute: 'reauth-url' }) reauthUrl?: string;
 
-  @state() private page = 1;
+  /**
+   * Country flags before places: `emoji` always draws them, `none` never, and
+   * `auto` only where the browser can draw flag emoji (Windows and many Linux
+   * systems show two letters or boxes instead). Without a flag the place names
+   * its country in words.
+   * @type {'emoji' | 'none' | 'auto'}
+   * @default 'auto'
+   */
+  @property({ reflect: true }) flags: FlagMode = 'auto';
 
-  #confirm = new ConfirmDialogController(this);
   #clock = new LiveClock(this);
   /** @internal Rows drawn before the user-agent parser arrived are redrawn when it does. */
   protected readonly deviceParser = new DeviceParserController(this);
@@ -148,37 +152,19 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     report: (error, action, retry) => this.reportError(error, action, retry),
     exclusive: false,
   });
-  /** The last list that loaded; kept on screen while refetching or when a refetch fails. */
-  #shown: Listing | undefined;
-
-  #list = new Task(this, {
-    args: () =>
-      [
-        this.sessionController,
-        this.#listRevision,
-        this.page,
-        this.#pageSize,
-        this.#statusQuery,
-      ] as const,
-    task: async ([controller, revision, page, pageSize, status], { signal }) => {
-      if (!controller || revision === NO_LIST) return initialState;
-      const query = { page, pageSize, status };
-      if (revision === SESSION_LOADING) {
-        // The first page sets off beside the session; the controller hands its answer to the
-        // revision that session produces, or drops it if nobody is signed in.
-        void controller.listSignIns(query).catch(() => undefined);
-        return initialState;
-      }
-      const load = this.#actions.loadStarted();
-      const result = await controller.listSignIns(query, { signal });
-      return { listing: { page: validatePage(result), revision }, load };
-    },
-    onComplete: ({ listing, load }) => {
-      this.#show(listing);
-      this.#actions.loadSucceeded(load);
-    },
-    onError: (error) =>
-      this.#actions.fail('list', 'list-signins', error, this.#retryList, { load: true }),
+  #list = new SignInListController(this, {
+    controller: () => this.sessionController,
+    state: () => this.state,
+    pageSize: () => this.#pageSize,
+    status: () => this.#statusQuery,
+    actions: this.#actions,
+  });
+  #rows = new RowActions(this, {
+    strings: () => this.t,
+    controller: () => this.requireController(),
+    emit: (event) => this.emit(event),
+    actions: this.#actions,
+    list: this.#list,
   });
 
   /**
@@ -186,28 +172,27 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
    * call this after sign-ins changed some other way (a sign-in on another device, say).
    */
   refresh(): void {
-    void this.#list.run();
+    this.#list.refresh();
   }
 
   protected override sessionChanged(state: SessionState): void {
     if (state.status === 'signed-in') return;
     // Nothing user-specific survives a sign-out.
-    this.#shown = undefined;
     this.#actions.reset();
-    this.page = 1;
+    this.#list.reset();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && (changed.has('status') || changed.has('pageSize'))) this.page = 1;
+    if (this.hasUpdated && (changed.has('status') || changed.has('pageSize'))) this.#list.page = 1;
   }
 
   protected override render() {
     const state = this.state;
     if (state.status === 'signed-out') return nothing;
-    const busy = state.status === 'loading' || this.#list.status === TaskStatus.PENDING;
+    const busy = state.status === 'loading' || this.#list.loading;
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
       <div role="status" class="visually-hidden">${this.#actions.announcement}</div>
-      ${this.#body(state, this.t)} ${this.#confirm.render()}
+      ${this.#body(state, this.t)} ${this.#rows.dialog()}
     </div>`;
   }
 
@@ -219,15 +204,16 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     if (state.status !== 'signed-in') return nothing;
     const reauth = this.#actions.reauth;
     const listReauth = reauth?.action === 'list-signins';
-    const failed = this.#list.status === TaskStatus.ERROR && !listReauth;
+    const failed = this.#list.error !== undefined && !listReauth;
     const error = failed ? toSessionError(this.#list.error) : undefined;
+    const shown = this.#list.shown;
     return html`${reauth ? reauthTemplate(t, this.reauthUrl, () => this.#actions.retryReauth()) : nothing}
     ${state.stale ? html`<p part="stale" class="stale">${t.stale}</p>` : nothing}
     ${
-      this.#shown
-        ? this.#listing(this.#shown, t, error)
+      shown
+        ? this.#listing(shown, t, error)
         : error
-          ? errorTemplate(t, error, this.#retryList)
+          ? errorTemplate(t, error, this.#list.refresh)
           : listReauth
             ? nothing
             : skeletonTemplate(t)
@@ -238,44 +224,50 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     const { items, total } = listing.page;
     const capabilities = this.sessionController?.capabilities;
     const others = total - (items.some((signIn) => signIn.current) ? 1 : 0) > 0;
-    const options = {
-      now: this.#clock.now,
-      lang: languageOf(this),
-      hideIp: this.hideIp,
-      hideLocation: this.hideLocation,
-      maskIp: this.maskIp,
-    };
     return html`${toolbarTemplate(t, {
       status: capabilities?.statusFilter ? this.#statusQuery : null,
       revokeOthers: !!capabilities?.revokeOthers && others,
       pending: this.#actions.isPending(OTHERS),
       error: this.#actions.errorOf(OTHERS)?.message,
       onFilter: this.#onFilter,
-      onRevokeOthers: this.#onRevokeOthers,
+      onRevokeOthers: this.#rows.onRevokeOthers,
     })}
-    ${error ? errorTemplate(t, error, this.#retryList) : nothing}
-    ${
-      items.length
-        ? html`<ul part="list" class="list" aria-label=${t.listLabel} @click=${this.#onListClick}>
-            ${repeat(
-              items,
-              (signIn) => signIn.id,
-              (signIn) =>
-                rowTemplate(toRow(signIn, t, options), t, {
-                  pending: this.#actions.isPending(signIn.id),
-                  error: this.#actions.errorOf(signIn.id)?.message,
-                }),
-            )}
-          </ul>`
-        : html`<p part="empty" class="empty">${t.empty}</p>`
-    }
-    ${paginationTemplate(listing.page, t, (page) => (this.page = page))}`;
+    ${error ? errorTemplate(t, error, this.#list.refresh) : nothing}
+    ${items.length ? this.#rowsOf(listing, t) : html`<p part="empty" class="empty" tabindex="-1">${t.empty}</p>`}
+    ${paginationTemplate(listing.page, t, this.#list.goTo)}`;
   }
 
-  get #listRevision(): number {
-    const { status } = this.state;
-    if (status === 'loading') return SESSION_LOADING;
-    return status === 'signed-in' ? this.state.revision : NO_LIST;
+  /** The `<ul>` of rows; focusable so focus can land there when the last row it held leaves. */
+  #rowsOf(listing: Listing, t: ActiveSessionsStrings) {
+    const lang = languageOf(this);
+    const options = {
+      now: this.#clock.now,
+      lang,
+      hideIp: this.hideIp,
+      hideLocation: this.hideLocation,
+      maskIp: this.maskIp,
+      flags: showsFlags(this.flags),
+    };
+    const rows = listing.page.items.map((signIn) => toRow(signIn, t, options));
+    const names = buttonNames(rows, t, lang);
+    return html`<ul
+      part="list"
+      class="list"
+      tabindex="-1"
+      aria-label=${t.listLabel}
+      @click=${this.#rows.onListClick}
+    >
+      ${repeat(
+        rows,
+        (row) => row.id,
+        (row) =>
+          rowTemplate(row, t, {
+            pending: this.#actions.isPending(row.id),
+            error: this.#actions.errorOf(row.id)?.message,
+            label: names.get(row.id),
+          }),
+      )}
+    </ul>`;
   }
 
   get #pageSize(): number {
@@ -288,103 +280,9 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     return isSignInStatusFilter(this.status) ? this.status : SIGN_IN_STATUSES[0];
   }
 
-  #show(listing: Listing): void {
-    this.#shown = listing;
-    const { page, pageSize, total, items } = listing.page;
-    // A revocation emptied the last page: show the new last page instead.
-    if (!items.length && page > 1 && total > 0) this.page = Math.ceil(total / pageSize);
-  }
-
-  /** The server confirmed: the rows leave now; the list and session reconcile after. */
-  #drop(gone: (signIn: SignIn) => boolean): void {
-    const shown = this.#shown;
-    if (!shown) return;
-    const items = shown.page.items.filter((signIn) => !gone(signIn));
-    const total = Math.max(
-      items.length,
-      shown.page.total - (shown.page.items.length - items.length),
-    );
-    this.#show({ ...shown, page: { ...shown.page, items, total } });
-  }
-
-  #retryList = (): void => this.refresh();
-
   #onFilter = (event: Event): void => {
     this.status = (event.target as HTMLSelectElement).value as StatusFilter;
   };
-
-  /** One listener for every row button: rows stay cheap and keyed rendering stays minimal. */
-  #onListClick = (event: Event): void => {
-    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-id]');
-    const signIn = this.#shown?.page.items.find((item) => item.id === button?.dataset.id);
-    if (!signIn || this.#actions.isPending(signIn.id)) return;
-    if (signIn.current) void this.#signOutHere(signIn);
-    else void this.#revoke(signIn);
-  };
-
-  #onRevokeOthers = async (): Promise<void> => {
-    const t = this.t;
-    if (this.#actions.isPending(OTHERS)) return;
-    const confirmed = await this.#confirm.ask({
-      title: t.confirmRevokeOthersTitle,
-      message: t.confirmRevokeOthersMessage,
-      confirmLabel: t.confirmSignOut,
-      cancelLabel: t.cancel,
-      danger: true,
-    });
-    if (!confirmed || !this.emit(new SignInRevokeEvent({ signins: [], scope: 'others' }))) return;
-    await this.#actions.run(
-      OTHERS,
-      'revoke-others',
-      async () => {
-        const result = await this.requireController().revokeOtherSignIns();
-        if (!result.ok) throw result.error;
-        this.#drop((signIn) => !signIn.current);
-        this.emit(new SignInRevokedEvent({ signins: [], scope: 'others' }));
-        return this.t.revokedOthers(result.data.revoked);
-      },
-      { general: true, message: (error) => t.revokeOthersFailed(errorMessage(t, error.code)) },
-    );
-  };
-
-  async #revoke(signIn: SignIn): Promise<void> {
-    const t = this.t;
-    const title = deviceTitle(signIn, t);
-    const confirmed = await this.#confirm.ask({
-      title: t.confirmRevokeTitle(title),
-      message: t.confirmRevokeMessage,
-      confirmLabel: t.confirmSignOut,
-      cancelLabel: t.cancel,
-      danger: true,
-    });
-    if (!confirmed || !this.emit(new SignInRevokeEvent({ signins: [signIn], scope: 'one' }))) {
-      return;
-    }
-    await this.#actions.run(
-      signIn.id,
-      'revoke-signin',
-      async () => {
-        const result = await this.requireController().removeSignIn(signIn.id);
-        if (!result.ok) throw result.error;
-        this.#drop((item) => item.id === signIn.id);
-        this.emit(new SignInRevokedEvent({ signins: [signIn], scope: 'one' }));
-        return t.revoked(title);
-      },
-      { message: (error) => t.revokeFailed(title, errorMessage(t, error.code)) },
-    );
-  }
-
-  /** This device's row signs out through the kit's one sign-out protocol, not a revocation. */
-  async #signOutHere(signIn: SignIn): Promise<void> {
-    const t = this.t;
-    const request = { scope: 'signin', signInId: signIn.id } as const;
-    await this.#actions.run(
-      signIn.id,
-      'sign-out',
-      async () => ((await signOutWithEvents(this, this.requireController(), request)) ? '' : null),
-      { message: (error) => t.signOutFailed(errorMessage(t, error.code)) },
-    );
-  }
 }
 
 declare global {

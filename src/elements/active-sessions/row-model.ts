@@ -24,7 +24,7 @@ export interface Moment {
   iso: string;
   /** "5 minutes ago" or a date. */
   text: string;
-  /** The full date and time, shown on hover and focus. */
+  /** The full date and time, for the tooltip (`title`). */
   exact: string;
 }
 
@@ -44,6 +44,8 @@ export interface RowModel {
   lastActive?: Moment;
   created?: Moment;
   expiresSoon?: Moment;
+  /** When an expired sign-in expired. */
+  expiredAt?: Moment;
   expired: boolean;
   current: boolean;
   impersonated: boolean;
@@ -55,6 +57,8 @@ export interface RowOptions {
   hideIp: boolean;
   hideLocation: boolean;
   maskIp: boolean;
+  /** Draw the country's flag before the place. */
+  flags: boolean;
 }
 
 /**
@@ -109,7 +113,7 @@ export function toRow(signIn: SignIn, t: ActiveSessionsStrings, options: RowOpti
     signIn,
     kind: device.kind,
     title: deviceTitle(signIn, t),
-    flag: options.hideLocation ? '' : flagEmoji(signIn.countryCode),
+    flag: options.hideLocation || !options.flags ? '' : flagEmoji(signIn.countryCode),
     location: placeParts.length ? placeParts.join(', ') : undefined,
     locationParts: placeParts,
     ip: options.hideIp ? undefined : address(signIn.ipAddress, options.maskIp),
@@ -120,6 +124,7 @@ export function toRow(signIn: SignIn, t: ActiveSessionsStrings, options: RowOpti
       expires && !expired && expires.getTime() - now <= EXPIRY_SOON
         ? moment(expires, relativeTime(expires, now, lang))
         : undefined,
+    expiredAt: expires && expired ? moment(expires, relativeTime(expires, now, lang)) : undefined,
     expired,
     current: signIn.current === true,
     impersonated: signIn.impersonated === true,

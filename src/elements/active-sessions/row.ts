@@ -10,6 +10,8 @@ export interface RowState {
   pending: boolean;
   /** The message of its last failure. */
   error?: string;
+  /** The button's accessible name (see buttonNames); this device's row has its own. */
+  label?: string;
 }
 
 /*
@@ -28,8 +30,8 @@ export interface RowState {
 // prettier-ignore
 export function rowTemplate(row: RowModel, t: ActiveSessionsStrings, state: RowState) {
   const { lastActive, created } = row;
-  const action = buttonOf(row, t, state.pending);
-  return html`<li part=${row.current ? 'item item-current' : 'item'} class=${state.pending ? 'item pending' : 'item'}><svg part="device-icon" class="icon" viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d=${deviceIconPath(row.kind)}></path></svg><div class="body"><bdi part="title" class="title" title=${row.title} .textContent=${row.title}></bdi>${badges(row, t)}<p part="meta" class="meta"><span part=${row.location ? 'location' : nothing} class="location" title=${row.location ?? nothing} data-flag=${row.flag || nothing} ?hidden=${!row.location} ${pieces(place(row))}></span><bdi part=${row.ip ? 'ip' : nothing} class="ip" dir="ltr" ?hidden=${!row.ip} ${pieces(address(row, t))}></bdi><time part=${lastActive ? 'last-active' : nothing} class="last-active" ?hidden=${!lastActive} datetime=${lastActive?.iso ?? nothing} title=${lastActive?.exact ?? nothing} .textContent=${lastActiveText(row, t)}></time><time part=${created ? 'signed-in-at' : nothing} class="signed-in-at" ?hidden=${!created} datetime=${created?.iso ?? nothing} title=${created?.exact ?? nothing} .textContent=${created ? `${t.signedInOn} ${created.text}` : ''}></time>${row.expiresSoon ? expires(row.expiresSoon, t) : nothing}</p>${state.error ? html`<p part="error" class="inline-error" .textContent=${state.error}></p>` : nothing}</div><button part=${action.part} class=${action.className} type="button" data-id=${row.id} aria-label=${action.label} aria-disabled=${state.pending ? 'true' : 'false'} .textContent=${action.text}></button></li>`;
+  const action = buttonOf(row, t, state);
+  return html`<li part=${row.current ? 'item item-current' : 'item'} class=${state.pending ? 'item pending' : 'item'}><svg part="device-icon" class="icon" viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d=${deviceIconPath(row.kind)}></path></svg><div part="item-body" class="body"><bdi part="title" class="title" title=${row.title} .textContent=${row.title}></bdi>${badges(row, t)}<p part="meta" class="meta"><span part=${row.location ? 'location' : nothing} class="location" title=${row.location ?? nothing} data-flag=${row.flag || nothing} ?hidden=${!row.location} ${pieces(place(row))}></span><bdi part=${row.ip ? 'ip' : nothing} class="ip" dir="ltr" ?hidden=${!row.ip} ${pieces(address(row, t))}></bdi><time part=${lastActive ? 'timestamp last-active' : nothing} class="last-active" ?hidden=${!lastActive} datetime=${lastActive?.iso ?? nothing} title=${lastActive?.exact ?? nothing} .textContent=${lastActiveText(row, t)}></time><time part=${created ? 'timestamp signed-in-at' : nothing} class="signed-in-at" ?hidden=${!created} datetime=${created?.iso ?? nothing} title=${created?.exact ?? nothing} .textContent=${created ? `${t.signedInOn} ${created.text}` : ''}></time>${row.expiresSoon ? expiry('expires', `${t.expires} ${row.expiresSoon.text}`, row.expiresSoon) : row.expiredAt ? expiry('expired-at', t.expiredAgo(row.expiredAt.text), row.expiredAt) : nothing}</p>${state.error ? html`<p part="error" class="inline-error" .textContent=${state.error}></p>` : nothing}</div><button part=${action.part} class=${action.className} type="button" data-id=${row.id} aria-label=${action.label} aria-disabled=${state.pending ? 'true' : 'false'} .textContent=${action.text}></button></li>`;
 }
 
 /** The badges a row has: usually none or one, so usually one template and one marker. */
@@ -62,19 +64,30 @@ function lastActiveText(row: RowModel, t: ActiveSessionsStrings): string {
   return row.activeNow ? t.activeNow : `${t.lastActive} ${row.lastActive.text}`;
 }
 
-/** The expiry, shown only when it is near. */
+/** The expiry when it is near (`expires`), or when it was (`expired-at`). */
 // prettier-ignore
-function expires(value: Moment, t: ActiveSessionsStrings) {
-  return html`<time part="expires" class="expires" datetime=${value.iso} title=${value.exact} .textContent=${`${t.expires} ${value.text}`}></time>`;
+function expiry(name: 'expires' | 'expired-at', text: string, value: Moment) {
+  return html`<time part=${`timestamp ${name}`} class=${name} datetime=${value.iso} title=${value.exact} .textContent=${text}></time>`;
 }
 
-/** This device signs out; any other row is revoked. While busy, CSS draws the spinner. */
-function buttonOf(row: RowModel, t: ActiveSessionsStrings, pending: boolean) {
+/**
+ * This device signs out; any other row is revoked, or removed once expired (nobody is signed
+ * in there any more). While busy, CSS draws the spinner.
+ */
+function buttonOf(row: RowModel, t: ActiveSessionsStrings, state: RowState) {
   const kind = row.current ? 'btn' : 'btn danger';
+  const part = row.current
+    ? 'sign-out-button'
+    : row.expired
+      ? 'revoke-button remove-button'
+      : 'revoke-button';
+  const name = row.current
+    ? t.signOutThisDevice
+    : (state.label ?? (row.expired ? t.removeLabel : t.revokeLabel)(row.title));
   return {
-    part: row.current ? 'sign-out-button' : 'revoke-button',
-    className: pending ? `${kind} busy` : kind,
-    label: pending ? t.revokePending : row.current ? t.signOutThisDevice : t.revokeLabel(row.title),
-    text: pending ? t.revokePending : t.signOut,
+    part,
+    className: state.pending ? `${kind} busy` : kind,
+    label: state.pending ? t.revokePending : name,
+    text: state.pending ? t.revokePending : row.expired && !row.current ? t.remove : t.signOut,
   };
 }

@@ -11,9 +11,10 @@ export function skeletonTemplate(t: ActiveSessionsStrings) {
       ${[0, 1, 2].map(
         () =>
           html`<li class="item">
-            <span class="bone icon"></span>
+            <span part="skeleton-bone" class="bone icon"></span>
             <span class="body"
-              ><span class="bone line"></span><span class="bone short"></span
+              ><span part="skeleton-bone" class="bone line"></span
+              ><span part="skeleton-bone" class="bone short"></span
             ></span>
           </li>`,
       )}

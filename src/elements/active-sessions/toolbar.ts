@@ -11,7 +11,7 @@ export interface ToolbarOptions {
   /** The message of the last failed "sign out of all other devices". */
   error?: string;
   onFilter: (event: Event) => void;
-  onRevokeOthers: () => void;
+  onRevokeOthers: (event: Event) => void;
 }
 
 /** The status filter and "Sign out of all other devices", with the latter's failure under them. */
@@ -22,7 +22,7 @@ export function toolbarTemplate(t: ActiveSessionsStrings, options: ToolbarOption
       ${
         status !== null
           ? html`<label class="filter">
-              <span>${t.filterLabel}</span>
+              <span part="filter-label">${t.filterLabel}</span>
               <select part="filter" @change=${options.onFilter}>
                 ${SIGN_IN_STATUSES.map(
                   (value) =>
