@@ -27,7 +27,7 @@ export class SessionProvider extends LitElement {
   `;
 
   /** Base URL of the HTTP contract used when no backend or controller is given. */
-  @property({ attribute: 'api-base', reflect: true }) apiBase = '/api/session';
+  @property({ attribute: 'api-base' }) apiBase = '/api/session';
 
   /** How often to revalidate the session while the page is visible, in ms (0 = never). */
   @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 30_000;
