@@ -147,4 +147,46 @@ describe('upgrade', () => {
       button.remove();
     }
   });
+
+  it('starts from the session the server passed in, then revalidates it', async () => {
+    const backend = new MemoryBackend();
+    const session = await backend.getSession({ signal: new AbortController().signal });
+    const calls = backend.calls.getSession;
+    const provider = document.createElement('session-provider');
+    provider.setAttribute('initial-session', JSON.stringify(session));
+    provider.backend = backend;
+    provider.innerHTML = '<signed-in>in</signed-in><signed-out>out</signed-out>';
+    document.body.append(provider);
+    try {
+      const [signedIn, signedOut] = [...provider.children] as SessionProvider[];
+      await Promise.all([signedIn.updateComplete, signedOut.updateComplete]);
+      // The very first render already shows the right branch: no loading, no flash.
+      expect(!!signedIn.shadowRoot!.querySelector('slot')).to.equal(true);
+      expect(!!signedOut.shadowRoot!.querySelector('slot')).to.equal(false);
+      await waitUntil(() => backend.calls.getSession === calls + 1, 'never revalidated');
+    } finally {
+      provider.remove();
+    }
+  });
+
+  it('shows the signed-out branch for initial-session="null" and ignores a malformed one', async () => {
+    const signedOut = await fixture<SessionProvider>(
+      html`<session-provider initial-session="null" .backend=${new MemoryBackend({ latency: 1000 })}
+        ><signed-out>out</signed-out></session-provider
+      >`,
+    );
+    const child = signedOut.firstElementChild as SessionProvider;
+    await child.updateComplete;
+    expect(!!child.shadowRoot!.querySelector('slot')).to.equal(true);
+    const seen = await warnings(async () => {
+      const bad = await fixture<SessionProvider>(
+        html`<session-provider
+          initial-session='{"signins":"x"}'
+          .backend=${new MemoryBackend()}
+        ></session-provider>`,
+      );
+      expect(bad.initialSession).to.equal(undefined);
+    });
+    expect(seen.length).to.equal(1);
+  });
 });
