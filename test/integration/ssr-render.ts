@@ -23,9 +23,15 @@ globalThis.setInterval = ((...args: Parameters<typeof setInterval>) => {
 }) as typeof setInterval;
 
 const [mode, initial] = process.argv.slice(2);
-const { render } = await import('@lit-labs/ssr');
-const { collectResultSync } = await import('@lit-labs/ssr/lib/render-result.js');
-const { LitElementRenderer } = await import('@lit-labs/ssr/lib/lit-element-renderer.js');
+// Named through a variable: @lit-labs/ssr is the app's dependency, and typechecking must not need it.
+const SSR = '@lit-labs/ssr';
+const { render } = (await import(SSR)) as { render: (value: unknown) => Iterable<unknown> };
+const { collectResultSync } = (await import(`${SSR}/lib/render-result.js`)) as {
+  collectResultSync: (result: Iterable<unknown>) => string;
+};
+const { LitElementRenderer } = (await import(`${SSR}/lib/lit-element-renderer.js`)) as {
+  LitElementRenderer: { renderOptions: (() => { connectedCallback: boolean })[] };
+};
 if (mode === 'connected')
   LitElementRenderer.renderOptions.push(() => ({ connectedCallback: true }));
 const { html, nothing } = await import('lit');
@@ -44,3 +50,5 @@ const page = collectResultSync(
   ),
 );
 process.stdout.write(JSON.stringify({ html: page, io }));
+
+export {};

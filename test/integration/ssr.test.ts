@@ -20,7 +20,8 @@ const SESSION = {
 };
 
 /** @lit-labs/ssr is what an app that renders with Lit installs; without it there is nothing to test. */
-const ssrMissing = await import('@lit-labs/ssr').then(
+const SSR = '@lit-labs/ssr';
+const ssrMissing = await import(SSR).then(
   () => false,
   () => '@lit-labs/ssr is not installed',
 );
