@@ -29,7 +29,7 @@ const appShell = html`<header
   <signed-in>
     <h2 style="font-size: 1.1rem; margin: 0 0 8px;">Where you’re signed in</h2>
     <active-sessions page-size="5"></active-sessions>
-    <p><sign-out-button scope="everywhere"></sign-out-button></p>
+    <p><sign-out-button extent="everywhere"></sign-out-button></p>
   </signed-in>
   <signed-out
     ><p>You are signed out. <a href="/sign-in">Sign in</a></p></signed-out

@@ -13,7 +13,7 @@ import {
 import { hostileWorld, signedOutWorld } from './worlds.js';
 
 interface Args {
-  scope: SignOutScope;
+  extent: SignOutScope;
   'signin-id'?: string;
   'redirect-url'?: string;
   confirm?: 'true' | 'false';
@@ -21,7 +21,7 @@ interface Args {
 
 const signOutButton = (args: Args) =>
   html`<sign-out-button
-    scope=${args.scope}
+    extent=${args.extent}
     signin-id=${ifDefined(args['signin-id'] || undefined)}
     redirect-url=${ifDefined(args['redirect-url'] || undefined)}
     confirm=${ifDefined(args.confirm)}
@@ -31,9 +31,9 @@ const meta: Meta<Args> = {
   title: 'Elements/sign-out-button',
   component: 'sign-out-button',
   render: renderWithSession(signOutButton),
-  args: { scope: 'signin' },
+  args: { extent: 'signin' },
   argTypes: {
-    scope: { control: 'inline-radio', options: ['signin', 'session', 'everywhere'] },
+    extent: { control: 'inline-radio', options: ['signin', 'session', 'everywhere'] },
     confirm: { control: 'inline-radio', options: [undefined, 'true', 'false'] },
     'signin-id': { control: 'text' },
     'redirect-url': { control: 'text' },
@@ -51,13 +51,13 @@ const press = clickParts('sign-out-button', ['button']);
 export const Default: Story = {};
 
 /** Every account on this browser. */
-export const ThisBrowser: Story = { args: { scope: 'session' } };
+export const ThisBrowser: Story = { args: { extent: 'session' } };
 
 /** Every device the user is signed in on; always confirmed first. */
-export const Everywhere: Story = { args: { scope: 'everywhere' } };
+export const Everywhere: Story = { args: { extent: 'everywhere' } };
 
 /** The alert dialog before signing out everywhere, with the number of devices. */
-export const ConfirmEverywhere: Story = { args: { scope: 'everywhere' }, play: press };
+export const ConfirmEverywhere: Story = { args: { extent: 'everywhere' }, play: press };
 
 /** `confirm` asks for one account too. */
 export const ConfirmAccount: Story = { args: { confirm: 'true' }, play: press };
@@ -66,7 +66,7 @@ export const ConfirmAccount: Story = { args: { confirm: 'true' }, play: press };
 export const CustomLabel: Story = {
   render: renderWithSession(
     (args) =>
-      html`<sign-out-button scope=${args.scope}
+      html`<sign-out-button extent=${args.extent}
         ><span aria-hidden="true">⎋</span> Leave Acme</sign-out-button
       >`,
   ),
@@ -92,7 +92,7 @@ export const SignedOut = session<Args>({ seed: signedOutWorld });
 /** A backend that cannot sign out everywhere: the `everywhere` button is not offered. */
 export const EverywhereUnsupported = session<Args>(
   { capabilities: { signOutEverywhere: false } },
-  { args: { scope: 'everywhere' } },
+  { args: { extent: 'everywhere' } },
 );
 
 /** The confirm dialog names a user whose name is markup and 10 KB long. */
@@ -103,13 +103,13 @@ export const HostileName = session<Args>(
 
 export const Dark: Story = {
   globals: { scheme: 'dark' },
-  args: { scope: 'everywhere' },
+  args: { extent: 'everywhere' },
   play: press,
 };
 
 /** Restyled only through the `--session-*` tokens and `::part()`. */
 export const Theming: Story = {
-  args: { scope: 'everywhere' },
+  args: { extent: 'everywhere' },
   render: renderWithSession(
     (args) =>
       html`<style>

@@ -40,7 +40,7 @@ export const EndedElsewhere = session(endedElsewhere);
 export const AfterSigningOut: Story = {
   render: renderWithSession(
     () =>
-      html`<signed-in><sign-out-button scope="session"></sign-out-button></signed-in> ${visitors}`,
+      html`<signed-in><sign-out-button extent="session"></sign-out-button></signed-in> ${visitors}`,
   ),
   play: clickParts('sign-out-button', ['button']),
 };

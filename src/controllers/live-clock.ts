@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type ReactiveController, type ReactiveControllerHost, isServer } from 'lit';
 
 export interface LiveClockOptions {
   /** Milliseconds between ticks (default 30 s). */
@@ -24,11 +24,14 @@ export class LiveClock implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Lit SSR may connect elements: a server render ticks no clock.
+    if (isServer) return;
     document.addEventListener('visibilitychange', this.#onVisibility);
     this.#onVisibility();
   }
 
   hostDisconnected(): void {
+    if (isServer) return;
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#stop();
   }

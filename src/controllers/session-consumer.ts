@@ -1,8 +1,16 @@
-import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextConsumer, ContextEvent } from '@lit/context';
+import { type ReactiveController, type ReactiveControllerHost, isServer } from 'lit';
 import { ensureContextRoot, sessionContext } from '../context.js';
 import type { SessionController } from '../core/session-controller.js';
 import type { SessionState } from '../core/session-state.js';
+
+/**
+ * Lit SSR routes a child's events through its host's slots only once the host has a
+ * shadow root object, which it creates for no element itself: the session elements do.
+ */
+export function openServerShadowRoot(host: HTMLElement): void {
+  if (!host.shadowRoot) host.attachShadow({ mode: 'open' });
+}
 
 const LOADING: SessionState = Object.freeze({ status: 'loading' });
 
@@ -21,8 +29,9 @@ export interface SessionConsumerOptions {
  * `<session-provider>`), follows its state and re-renders the host on change.
  */
 export class SessionConsumer implements ReactiveController {
-  /** The latest state; `loading` until a controller is found. */
-  state: SessionState = LOADING;
+  #state: SessionState = LOADING;
+  /** Lit SSR connects nothing: the controller is looked up once, when first read. */
+  #lookedUp = !isServer;
   #host: SessionConsumerHost;
   #provided: SessionController | undefined;
   #subscribed: SessionController | undefined;
@@ -44,8 +53,15 @@ export class SessionConsumer implements ReactiveController {
     host.addController(this);
   }
 
+  /** The latest state; `loading` until a controller is found. */
+  get state(): SessionState {
+    this.#lookUpOnServer();
+    return this.#state;
+  }
+
   /** The controller in use, if any has been found yet. */
   get controller(): SessionController | undefined {
+    this.#lookUpOnServer();
     return this.#host.controller ?? this.#provided;
   }
 
@@ -77,10 +93,26 @@ export class SessionConsumer implements ReactiveController {
     this.#unsubscribe = controller.subscribe((state) => this.#set(state));
   }
 
+  /**
+   * On the server the provider's controller is found by one context request through
+   * Lit SSR's event path, and its snapshot read without subscribing: no I/O starts.
+   */
+  #lookUpOnServer(): void {
+    if (this.#lookedUp) return;
+    this.#lookedUp = true;
+    // Render order puts this before the children, whose requests then pass through its slots.
+    openServerShadowRoot(this.#host);
+    this.#host.dispatchEvent(
+      new ContextEvent(sessionContext, this.#host, (value) => (this.#provided = value)),
+    );
+    const controller = this.#host.controller ?? this.#provided;
+    if (controller) this.#state = controller.getSnapshot();
+  }
+
   #set(state: SessionState): void {
-    const previous = this.state;
+    const previous = this.#state;
     if (state === previous) return;
-    this.state = state;
+    this.#state = state;
     this.#host.requestUpdate();
     this.#onChange?.(state, previous);
   }

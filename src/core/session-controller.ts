@@ -54,6 +54,20 @@ export interface SessionControllerOptions {
    * lead to (e.g. `https://id.example`); a redirect anywhere else is not followed.
    */
   redirectOrigins?: readonly string[];
+  /**
+   * The session the server rendered the page with (what `GET /` of the HTTP
+   * contract answered: a session, or `null` for signed out). The controller
+   * starts in that state instead of `loading` and revalidates it with the
+   * first subscriber. The caller validates it (see `parseSession`).
+   */
+  initialSession?: Session | null;
+}
+
+/** The state a server-given session starts from, at revision 0 like any first answer. */
+function startState(session: Session | null): SessionState {
+  if (!session) return Object.freeze({ status: 'signed-out', revision: 0 });
+  const frozen = deepFreeze(structuredClone(session));
+  return Object.freeze({ status: 'signed-in', session: frozen, stale: false, revision: 0 });
 }
 
 export const FOCUS_THROTTLE = 5_000;
@@ -156,6 +170,7 @@ export class SessionController {
     const crossTab = options.crossTab ?? true;
     this.#defaultCrossTab = crossTab === true;
     this.#crossTab = crossTab === true ? null : crossTab || null;
+    if (options.initialSession !== undefined) this.#state = startState(options.initialSession);
   }
 
   get capabilities(): BackendCapabilities {

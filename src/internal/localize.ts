@@ -33,6 +33,8 @@ const listeners = new Set<() => void>();
 
 /** The nearest `lang`, walking out of shadow roots. */
 export function languageOf(element: Element): string {
+  // Server rendering (Lit SSR's DOM shim) has no tree to walk: the element's own `lang`, or English.
+  if (typeof Element === 'undefined') return element.getAttribute('lang') || 'en';
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element && node.hasAttribute('lang')) {

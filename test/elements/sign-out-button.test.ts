@@ -36,7 +36,13 @@ class RedirectingBackend extends MemoryBackend {
   }
 }
 
-type Attrs = { scope?: string; signInId?: string; redirectUrl?: string; confirm?: string };
+type Attrs = {
+  extent?: string;
+  scope?: string;
+  signInId?: string;
+  redirectUrl?: string;
+  confirm?: string;
+};
 
 function mountButton(attrs: Attrs = {}, options: Parameters<typeof mount>[2] = {}, slot = '') {
   return mount<RecordingSignOutButton>(
@@ -44,7 +50,8 @@ function mountButton(attrs: Attrs = {}, options: Parameters<typeof mount>[2] = {
     (c) =>
       html`<session-provider .controller=${c}
         ><recording-sign-out-button
-          scope=${attrs.scope ?? 'signin'}
+          extent=${attrs.extent ?? nothing}
+          scope=${attrs.scope ?? nothing}
           signin-id=${attrs.signInId ?? nothing}
           redirect-url=${attrs.redirectUrl ?? nothing}
           confirm=${attrs.confirm ?? nothing}
@@ -70,16 +77,23 @@ async function answerDialog(el: SignOutButton, answer: boolean) {
 }
 
 describe('<sign-out-button>', () => {
-  it('labels itself after the scope', async () => {
-    for (const [scope, label] of [
+  it('labels itself after the extent', async () => {
+    for (const [extent, label] of [
       ['signin', 'Sign out'],
       ['session', 'Sign out of all accounts'],
       ['everywhere', 'Sign out everywhere'],
       ['bogus', 'Sign out'],
     ]) {
-      const { element } = await mountButton({ scope });
-      expect(text(button(element)), scope).to.equal(label);
+      const { element } = await mountButton({ extent });
+      expect(text(button(element)), extent).to.equal(label);
     }
+  });
+
+  it('still honours the deprecated `scope`, and `extent` wins over it', async () => {
+    const { element: old } = await mountButton({ scope: 'everywhere' });
+    expect(text(button(old))).to.equal('Sign out everywhere');
+    const { element: both } = await mountButton({ extent: 'session', scope: 'everywhere' });
+    expect(text(button(both))).to.equal('Sign out of all accounts');
   });
 
   it('lets the default slot override the label', async () => {
@@ -124,7 +138,7 @@ describe('<sign-out-button>', () => {
   });
 
   it('scope session signs out every account on this browser and stays on the page', async () => {
-    const { element, backend, controller } = await mountButton({ scope: 'session' });
+    const { element, backend, controller } = await mountButton({ extent: 'session' });
     const after = oneEvent(element, 'signed-out') as Promise<SignedOutEvent>;
     button(element).click();
     expect((await after).detail).to.deep.equal({ scope: 'session' });
@@ -138,7 +152,7 @@ describe('<sign-out-button>', () => {
   });
 
   it('scope everywhere asks first, stating the device count, and cancel sends nothing', async () => {
-    const { element, backend } = await mountButton({ scope: 'everywhere' });
+    const { element, backend } = await mountButton({ extent: 'everywhere' });
     let fired = false;
     element.addEventListener('sign-out', () => (fired = true));
     button(element).click();
@@ -151,7 +165,7 @@ describe('<sign-out-button>', () => {
   });
 
   it('scope everywhere signs out every device of the user after confirmation', async () => {
-    const { element, backend } = await mountButton({ scope: 'everywhere' });
+    const { element, backend } = await mountButton({ extent: 'everywhere' });
     const after = oneEvent(element, 'signed-out') as Promise<SignedOutEvent>;
     button(element).click();
     await answerDialog(element, true);
@@ -161,7 +175,7 @@ describe('<sign-out-button>', () => {
   });
 
   it('states an unknown count when the device list cannot be read', async () => {
-    const { element, backend } = await mountButton({ scope: 'everywhere' });
+    const { element, backend } = await mountButton({ extent: 'everywhere' });
     backend.failNext('server', { method: 'listSignIns' });
     button(element).click();
     expect(await answerDialog(element, false)).to.equal(
@@ -170,7 +184,7 @@ describe('<sign-out-button>', () => {
   });
 
   it('confirm="false" skips the dialog; confirm asks for any scope', async () => {
-    const quick = await mountButton({ scope: 'everywhere', confirm: 'false' });
+    const quick = await mountButton({ extent: 'everywhere', confirm: 'false' });
     const done = oneEvent(quick.element, 'signed-out');
     button(quick.element).click();
     await done;
@@ -325,7 +339,7 @@ describe('<sign-out-button>', () => {
 
   for (const scheme of ['light', 'dark']) {
     it(`has no axe violations, idle and with the dialog open (${scheme})`, async () => {
-      const { element } = await mountButton({ scope: 'everywhere' });
+      const { element } = await mountButton({ extent: 'everywhere' });
       element.style.setProperty('--session-color-scheme', scheme);
       await expectAccessible(element);
       button(element).click();

@@ -120,7 +120,8 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
    * only when the backend supports the status filter.
    * @type {'all' | 'online' | 'offline' | 'expired'}
    */
-  @property({ reflect: true }) status: StatusFilter = 'all';
+  // useDefault: the default is not written to the host (server-rendered markup stays as authored).
+  @property({ reflect: true, useDefault: true }) status: StatusFilter = 'all';
 
   /** Hides IP addresses. */
   @property({ attribute: 'hide-ip', type: Boolean }) hideIp = false;

@@ -52,7 +52,8 @@ export class OrganizationSwitcher extends MembershipSwitcher<
   static override styles = styles;
 
   /** Leaves "Personal account" out of the menu (for apps where everything lives in an organization). */
-  @property({ type: Boolean, attribute: 'hide-personal', reflect: true }) hidePersonal = false;
+  @property({ type: Boolean, attribute: 'hide-personal', reflect: true, useDefault: true })
+  hidePersonal = false;
 
   protected readonly translations = organizationSwitcherStrings;
   protected readonly capability = 'organizations';

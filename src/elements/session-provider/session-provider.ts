@@ -1,12 +1,33 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, isServer } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SessionBackend } from '../../core/backend.js';
 import { RestBackend } from '../../backends/rest.js';
+import { parseSession } from '../../backends/validate.js';
 import { SessionController } from '../../core/session-controller.js';
+import type { Session } from '../../core/types.js';
 import { sessionContext } from '../../context.js';
+import { openServerShadowRoot } from '../../controllers/session-consumer.js';
 import { SessionChangeEvent } from '../../events.js';
 import { parseOrigins } from '../../internal/safe-url.js';
+
+/**
+ * `initial-session` holds JSON: a session as `GET /` of the HTTP contract answers it, or
+ * `null` for signed out. A malformed value is ignored with a warning (the provider then
+ * loads the session as without it).
+ */
+const initialSessionConverter = {
+  fromAttribute(value: string | null): Session | null | undefined {
+    if (value === null) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      return parsed === null ? null : parseSession(parsed);
+    } catch {
+      console.warn('session-elements: ignoring initial-session, not a session in JSON');
+      return undefined;
+    }
+  },
+};
 
 /**
  * Owns (or is handed) the `SessionController` and shares it with every
@@ -27,7 +48,7 @@ export class SessionProvider extends LitElement {
   `;
 
   /** Base URL of the HTTP contract used when no backend or controller is given. */
-  @property({ attribute: 'api-base', reflect: true }) apiBase = '/api/session';
+  @property({ attribute: 'api-base' }) apiBase = '/api/session';
 
   /** How often to revalidate the session while the page is visible, in ms (0 = never). */
   @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 30_000;
@@ -39,6 +60,16 @@ export class SessionProvider extends LitElement {
    * controller brings its own `redirectOrigins`).
    */
   @property({ attribute: 'redirect-origins' }) redirectOrigins = '';
+
+  /**
+   * The session the server rendered the page with, so the right branch shows from
+   * the first paint: as an attribute the JSON that `GET /api/session/` answers
+   * (`initial-session="null"` for signed out). The elements start from it, then
+   * revalidate it in the browser. Read when this provider creates its controller.
+   * @type {Session | null | undefined}
+   */
+  @property({ attribute: 'initial-session', converter: initialSessionConverter })
+  initialSession?: Session | null;
 
   /**
    * A controller to share instead of creating one; it wins over `backend` and `api-base`.
@@ -65,11 +96,14 @@ export class SessionProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Lit SSR may connect elements: a server render subscribes to nothing (no I/O, timer or channel).
+    if (isServer) return;
     // Moved, not removed: keep the controller and its state.
     clearTimeout(this.#release);
     this.#release = undefined;
-    // Before the first update, properties set right after insertion are still coming.
-    if (this.hasUpdated) this.#use(this.#resolve());
+    // Before the first update, properties set right after insertion are still coming; a
+    // server-given session is complete already, and server-rendered children hydrate from it.
+    if (this.hasUpdated || this.initialSession !== undefined) this.#use(this.#resolve());
   }
 
   override disconnectedCallback(): void {
@@ -82,6 +116,12 @@ export class SessionProvider extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Lit SSR runs willUpdate and render only: share a controller nobody subscribes to, which
+    // starts no request, timer or channel, so children render the server-given state.
+    if (isServer) {
+      openServerShadowRoot(this);
+      return this.#provider.setValue(this.#resolve());
+    }
     const settings = ['backend', 'apiBase', 'refreshInterval', 'redirectOrigins'];
     const rebuilt = this.hasUpdated && settings.some((key) => changed.has(key));
     // The provider's own controller was built from the old settings, or is not needed any more.
@@ -101,6 +141,8 @@ export class SessionProvider extends LitElement {
       backend: this.backend ?? new RestBackend({ baseUrl: this.apiBase }),
       refreshInterval: this.refreshInterval,
       redirectOrigins: parseOrigins(this.redirectOrigins),
+      initialSession: this.initialSession,
+      crossTab: !isServer,
     });
     return this.#owned;
   }

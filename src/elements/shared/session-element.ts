@@ -10,6 +10,39 @@ import type { StringTable, Translations } from '../../internal/localize.js';
 import { reportError } from '../../internal/report-error.js';
 
 /**
+ * The `strings` attribute holds JSON. Anything else (a framework that stringified
+ * an object before the tag was defined writes `[object Object]`) is ignored with a
+ * warning: the element keeps its built-in strings instead of failing.
+ */
+const stringsConverter = {
+  fromAttribute(value: string | null): StringTable | undefined {
+    if (value === null) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        return parsed as StringTable;
+      }
+    } catch {
+      // Reported below like any other value that is not a JSON object.
+    }
+    console.warn(`session-elements: ignoring the strings attribute, not a JSON object: ${value}`);
+    return undefined;
+  },
+};
+
+/**
+ * The overrides whose kind matches the built-in entry: JSON can only carry text, and a
+ * text where the element calls a function (a count, a name) would break its rendering.
+ */
+function sameKinds<T extends StringTable>(overrides: Partial<T> | undefined, en: T): Partial<T> {
+  const kept: Partial<T> = {};
+  for (const [key, value] of Object.entries(overrides ?? {}) as [keyof T, T[keyof T]][]) {
+    if (typeof value === typeof en[key]) kept[key] = value;
+  }
+  return kept;
+}
+
+/**
  * What every session element has: the two public properties below, the
  * session (a SessionConsumer: the controller from `.controller` or the nearest
  * provider, and its state) and strings in the page's language. Behaviour
@@ -25,8 +58,11 @@ export abstract class SessionElement<T extends StringTable = StringTable>
    */
   @property({ attribute: false }) controller?: SessionController;
 
-  /** Replaces any of the element's strings, e.g. `{ signOut: 'Log out' }`. */
-  @property({ attribute: false }) strings?: Partial<T>;
+  /**
+   * Replaces any of the element's strings, e.g. `{ signOut: 'Log out' }`; as an
+   * attribute, the same object in JSON (`strings='{"signOut":"Log out"}'`).
+   */
+  @property({ converter: stringsConverter }) strings?: Partial<T>;
 
   protected readonly session = new SessionConsumer(this, {
     onChange: (state, previous) => this.sessionChanged(state, previous),
@@ -82,7 +118,7 @@ export abstract class SessionElement<T extends StringTable = StringTable>
       get translations() {
         return translations();
       },
-      overrides: () => this.strings,
+      overrides: () => sameKinds(this.strings, translations().en),
     };
   }
 }

@@ -19,9 +19,9 @@ const confirmConverter = {
 };
 
 /**
- * Signs out: this account on this browser (`scope="signin"`, the default; the
+ * Signs out: this account on this browser (`extent="signin"`, the default; the
  * next account here becomes active), every account on this browser
- * (`scope="session"`) or every device (`scope="everywhere"`, confirmed in an
+ * (`extent="session"`) or every device (`extent="everywhere"`, confirmed in an
  * alert dialog first). Renders nothing unless someone is signed in, and
  * nothing for `everywhere` when the backend cannot do it.
  *
@@ -52,13 +52,22 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
   static override styles = styles;
 
   /**
-   * What to sign out: `signin` (one account on this browser), `session` (every
-   * account on this browser) or `everywhere` (every device).
-   * @type {'signin' | 'session' | 'everywhere'}
+   * What to sign out: `signin` (one account on this browser, the default),
+   * `session` (every account on this browser) or `everywhere` (every device).
+   * Wins over the deprecated `scope`.
+   * @type {'signin' | 'session' | 'everywhere' | undefined}
    */
-  @property({ reflect: true }) scope: SignOutScope = 'signin';
+  @property() extent?: SignOutScope;
 
-  /** The account to sign out with `scope="signin"`; default: the active one. */
+  /**
+   * The former name of `extent`, still honoured when `extent` is absent.
+   * @deprecated Use `extent`: `scope` is a table-cell attribute in HTML, which
+   * tools such as Svelte's a11y check flag on any element.
+   * @type {'signin' | 'session' | 'everywhere' | undefined}
+   */
+  @property() scope?: SignOutScope;
+
+  /** The account to sign out with `extent="signin"`; default: the active one. */
   @property({ attribute: 'signin-id' }) signInId?: string;
 
   /**
@@ -68,7 +77,7 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
   @property({ attribute: 'redirect-url' }) redirectUrl?: string;
 
   /**
-   * Ask in an alert dialog first. Unset: only for `scope="everywhere"`.
+   * Ask in an alert dialog first. Unset: only for `extent="everywhere"`.
    * `confirm` (or `confirm="true"`) always asks; `confirm="false"` never does.
    * @type {boolean | undefined}
    */
@@ -112,9 +121,10 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
     navigateTo(url);
   }
 
-  /** The scope in use; an unknown value falls back to the default. */
+  /** The extent in use (`extent`, else the deprecated `scope`); an unknown value falls back to the default. */
   protected get effectiveScope(): SignOutScope {
-    return SIGN_OUT_SCOPES.includes(this.scope) ? this.scope : 'signin';
+    const extent = this.extent ?? this.scope;
+    return extent && SIGN_OUT_SCOPES.includes(extent) ? extent : 'signin';
   }
 
   #label(scope: SignOutScope): string {
