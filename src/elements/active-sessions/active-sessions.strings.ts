@@ -1,40 +1,44 @@
-import { type CommonStrings, commonStrings } from '../../internal/common-strings.js';
-import type { Translations } from '../../internal/localize.js';
+import { commonStrings } from '../../internal/common-strings.js';
+import type { Strings, Translations } from '../../internal/localize.js';
 
-/** Every string `<active-sessions>` shows, English. */
+/**
+ * Every string `<active-sessions>` shows, English. Sentences are whole
+ * patterns: `{time}` and `{date}` are formatted in the same locale as the
+ * words around them.
+ */
 const en = {
   ...commonStrings.en,
   listLabel: 'Devices where you’re signed in',
   thisDevice: 'This device',
   adminAccess: 'Admin access',
   expiredBadge: 'Expired',
-  deviceTitle: (browser?: string, os?: string): string =>
-    browser && os ? `${browser} on ${os}` : (browser ?? os ?? 'Unknown device'),
+  deviceTitle: '{browser} on {os}',
+  unknownDevice: 'Unknown device',
   activeNow: 'Active now',
-  lastActive: 'Last active',
-  signedInOn: 'Signed in',
-  expires: 'Expires',
+  lastActive: 'Last active {time}',
+  signedInOn: 'Signed in {date}',
+  expires: 'Expires {time}',
   ipAddress: 'IP address',
   signOut: 'Sign out',
   signOutThisDevice: 'Sign out of this device',
-  revokeLabel: (device: string): string => `Sign out of ${device}`,
+  revokeLabel: 'Sign out of {device}',
   revokePending: 'Signing out…',
   revokeOthers: 'Sign out of all other devices',
-  confirmRevokeTitle: (device: string): string => `Sign out of ${device}?`,
+  confirmRevokeTitle: 'Sign out of {device}?',
   confirmRevokeMessage:
     'That device is signed out right away. Anyone using it has to sign in again.',
   confirmRevokeOthersTitle: 'Sign out of all other devices?',
   confirmRevokeOthersMessage:
     'Every device except this one is signed out right away. Anyone using them has to sign in again.',
   confirmSignOut: 'Sign out',
-  revoked: (device: string): string => `Signed out of ${device}.`,
-  revokedOthers: (count: number): string =>
-    count === 1 ? 'Signed out of 1 other device.' : `Signed out of ${count} other devices.`,
-  revokeFailed: (device: string, reason: string): string =>
-    `Couldn’t sign out of ${device}. ${reason}`,
-  revokeOthersFailed: (reason: string): string =>
-    `Couldn’t sign out of the other devices. ${reason}`,
-  signOutFailed: (reason: string): string => `Couldn’t sign you out. ${reason}`,
+  revoked: 'Signed out of {device}.',
+  revokedOthers: {
+    one: 'Signed out of {count} other device.',
+    other: 'Signed out of {count} other devices.',
+  },
+  revokeFailed: 'Couldn’t sign out of {device}. {reason}',
+  revokeOthersFailed: 'Couldn’t sign out of the other devices. {reason}',
+  signOutFailed: 'Couldn’t sign you out. {reason}',
   empty: 'You’re not signed in on any devices that match.',
   loadFailed: 'Couldn’t load your devices.',
   stale: 'Couldn’t refresh. This list may be out of date.',
@@ -49,14 +53,31 @@ const en = {
   paginationLabel: 'Pages',
   previousPage: 'Previous page',
   nextPage: 'Next page',
-  range: (from: number, to: number, total: number): string =>
-    `${from.toLocaleString('en')}–${to.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+  range: '{from}–{to} of {total}',
 };
 
-export type ActiveSessionsStrings = typeof en & CommonStrings;
+/** The placeholders of each message, in the order its function takes them. */
+const params = {
+  deviceTitle: ['browser', 'os'],
+  lastActive: ['time'],
+  signedInOn: ['date'],
+  expires: ['time'],
+  revokeLabel: ['device'],
+  confirmRevokeTitle: ['device'],
+  revoked: ['device'],
+  revokedOthers: ['count'],
+  revokeFailed: ['device', 'reason'],
+  revokeOthersFailed: ['reason'],
+  signOutFailed: ['reason'],
+  range: ['from', 'to', 'total'],
+} as const;
+
+/** The strings `<active-sessions>` reads, in its language. */
+export type ActiveSessionsStrings = Strings<typeof en, typeof params>;
 
 /** English; other languages in src/locales, under `active-sessions`. */
 export const activeSessionsStrings = {
   id: 'active-sessions',
   en,
+  params,
 } satisfies Translations<ActiveSessionsStrings>;

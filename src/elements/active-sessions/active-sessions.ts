@@ -17,7 +17,6 @@ import {
 } from '../../core/types.js';
 import { SignInRevokeEvent, SignInRevokedEvent } from '../../events.js';
 import { errorMessage } from '../../internal/common-strings.js';
-import { languageOf } from '../../internal/localize.js';
 import { signOutWithEvents } from '../../internal/sign-out.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
 import { SessionElement } from '../shared/session-element.js';
@@ -240,7 +239,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     const others = total - (items.some((signIn) => signIn.current) ? 1 : 0) > 0;
     const options = {
       now: this.#clock.now,
-      lang: languageOf(this),
+      lang: this.locale,
       hideIp: this.hideIp,
       hideLocation: this.hideLocation,
       maskIp: this.maskIp,

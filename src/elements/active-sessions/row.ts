@@ -29,7 +29,7 @@ export interface RowState {
 export function rowTemplate(row: RowModel, t: ActiveSessionsStrings, state: RowState) {
   const { lastActive, created } = row;
   const action = buttonOf(row, t, state.pending);
-  return html`<li part=${row.current ? 'item item-current' : 'item'} class=${state.pending ? 'item pending' : 'item'}><svg part="device-icon" class="icon" viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d=${deviceIconPath(row.kind)}></path></svg><div class="body"><bdi part="title" class="title" title=${row.title} .textContent=${row.title}></bdi>${badges(row, t)}<p part="meta" class="meta"><span part=${row.location ? 'location' : nothing} class="location" title=${row.location ?? nothing} data-flag=${row.flag || nothing} ?hidden=${!row.location} ${pieces(place(row))}></span><bdi part=${row.ip ? 'ip' : nothing} class="ip" dir="ltr" ?hidden=${!row.ip} ${pieces(address(row, t))}></bdi><time part=${lastActive ? 'last-active' : nothing} class="last-active" ?hidden=${!lastActive} datetime=${lastActive?.iso ?? nothing} title=${lastActive?.exact ?? nothing} .textContent=${lastActiveText(row, t)}></time><time part=${created ? 'signed-in-at' : nothing} class="signed-in-at" ?hidden=${!created} datetime=${created?.iso ?? nothing} title=${created?.exact ?? nothing} .textContent=${created ? `${t.signedInOn} ${created.text}` : ''}></time>${row.expiresSoon ? expires(row.expiresSoon, t) : nothing}</p>${state.error ? html`<p part="error" class="inline-error" .textContent=${state.error}></p>` : nothing}</div><button part=${action.part} class=${action.className} type="button" data-id=${row.id} aria-label=${action.label} aria-disabled=${state.pending ? 'true' : 'false'} .textContent=${action.text}></button></li>`;
+  return html`<li part=${row.current ? 'item item-current' : 'item'} class=${state.pending ? 'item pending' : 'item'}><svg part="device-icon" class="icon" viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d=${deviceIconPath(row.kind)}></path></svg><div class="body"><bdi part="title" class="title" title=${row.title} .textContent=${row.title}></bdi>${badges(row, t)}<p part="meta" class="meta"><span part=${row.location ? 'location' : nothing} class="location" title=${row.location ?? nothing} data-flag=${row.flag || nothing} ?hidden=${!row.location} ${pieces(place(row))}></span><bdi part=${row.ip ? 'ip' : nothing} class="ip" dir="ltr" ?hidden=${!row.ip} ${pieces(address(row, t))}></bdi><time part=${lastActive ? 'last-active' : nothing} class="last-active" ?hidden=${!lastActive} datetime=${lastActive?.iso ?? nothing} title=${lastActive?.exact ?? nothing} .textContent=${lastActiveText(row, t)}></time><time part=${created ? 'signed-in-at' : nothing} class="signed-in-at" ?hidden=${!created} datetime=${created?.iso ?? nothing} title=${created?.exact ?? nothing} .textContent=${created ? t.signedInOn(created.text) : ''}></time>${row.expiresSoon ? expires(row.expiresSoon, t) : nothing}</p>${state.error ? html`<p part="error" class="inline-error" .textContent=${state.error}></p>` : nothing}</div><button part=${action.part} class=${action.className} type="button" data-id=${row.id} aria-label=${action.label} aria-disabled=${state.pending ? 'true' : 'false'} .textContent=${action.text}></button></li>`;
 }
 
 /** The badges a row has: usually none or one, so usually one template and one marker. */
@@ -59,13 +59,13 @@ function address(row: RowModel, t: ActiveSessionsStrings): Piece[] {
 
 function lastActiveText(row: RowModel, t: ActiveSessionsStrings): string {
   if (!row.lastActive) return '';
-  return row.activeNow ? t.activeNow : `${t.lastActive} ${row.lastActive.text}`;
+  return row.activeNow ? t.activeNow : t.lastActive(row.lastActive.text);
 }
 
 /** The expiry, shown only when it is near. */
 // prettier-ignore
 function expires(value: Moment, t: ActiveSessionsStrings) {
-  return html`<time part="expires" class="expires" datetime=${value.iso} title=${value.exact} .textContent=${`${t.expires} ${value.text}`}></time>`;
+  return html`<time part="expires" class="expires" datetime=${value.iso} title=${value.exact} .textContent=${t.expires(value.text)}></time>`;
 }
 
 /** This device signs out; any other row is revoked. While busy, CSS draws the spinner. */

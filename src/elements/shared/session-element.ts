@@ -6,7 +6,7 @@ import type { SessionState } from '../../core/session-state.js';
 import type { SessionAction, SessionElementsEvent } from '../../events.js';
 import { type LocalizeOptions, LocalizeController } from '../../controllers/localize.js';
 import { type SessionConsumerHost, SessionConsumer } from '../../controllers/session-consumer.js';
-import type { StringTable, Translations } from '../../internal/localize.js';
+import type { StringOverrides, StringTable, Translations } from '../../internal/localize.js';
 import { reportError } from '../../internal/report-error.js';
 
 /**
@@ -25,8 +25,12 @@ export abstract class SessionElement<T extends StringTable = StringTable>
    */
   @property({ attribute: false }) controller?: SessionController;
 
-  /** Replaces any of the element's strings, e.g. `{ signOut: 'Log out' }`. */
-  @property({ attribute: false }) strings?: Partial<T>;
+  /**
+   * Replaces any of this element's strings, e.g. `{ signOut: 'Log out' }`; a
+   * message with placeholders takes a pattern (`'End {device}'`) or a function.
+   * To change a language for every element, use `registerTranslation()`.
+   */
+  @property({ attribute: false }) strings?: StringOverrides<T>;
 
   protected readonly session = new SessionConsumer(this, {
     onChange: (state, previous) => this.sessionChanged(state, previous),
@@ -48,6 +52,11 @@ export abstract class SessionElement<T extends StringTable = StringTable>
   /** Strings in the element's language, with overrides applied. */
   protected get t(): T {
     return this.#localize.strings;
+  }
+
+  /** The locale of those strings, for every date, number and name the element formats. */
+  protected get locale(): string {
+    return this.#localize.locale;
   }
 
   /** Hook for subclasses that react to session changes beyond re-rendering. */
