@@ -1,6 +1,6 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
-import { loadLocale } from '../../src/internal/localize.js';
+import { loadLocale, registerTranslation } from '../../src/internal/localize.js';
 import { mount, rowTitled, text } from './active-sessions.helpers.js';
 
 const rowPart = (element: ActiveSessions, title: string, name: string) =>
@@ -39,7 +39,9 @@ describe('localisation: one resolved locale for labels and Intl', () => {
     await loadLocale('de');
     const { element } = await mount({
       template: (c) =>
-        html`<div lang="de"><active-sessions .controller=${c} page-size="10"></active-sessions></div>`,
+        html`<div lang="de">
+          <active-sessions .controller=${c} page-size="10"></active-sessions>
+        </div>`,
     });
     const berlin = element.shadowRoot!.querySelector('[part~="location"][title^="Berlin"]');
     expect(text(berlin)).to.equal('Berlin, Deutschland');
@@ -70,4 +72,59 @@ describe('localisation: following lang live', () => {
     element.lang = 'en';
     await waitUntil(() => !!rowTitled(element, 'Chrome 141 on macOS'), 'own lang ignored');
   });
+});
+
+describe('localisation: registerTranslation()', () => {
+  it('adds a language for every element, with its own dates', async () => {
+    registerTranslation('it', {
+      'active-sessions': {
+        deviceTitle: '{browser} su {os}',
+        lastActive: 'Ultima attività {time}',
+        signedInOn: 'Accesso il {date}',
+      },
+    });
+    const { element } = await mountIn('it');
+    expect(rowPart(element, 'Safari 18 su iOS 18', 'last-active')).to.equal(
+      'Ultima attività 3 minuti fa',
+    );
+    expect(rowPart(element, 'Safari 18 su iOS 18', 'signed-in-at')).to.match(
+      /^Accesso il \d{1,2} [a-z]{3} \d{4}$/,
+    );
+    // Untranslated entries stay English.
+    expect(rowPart(element, 'Chrome 141 su macOS', 'badge-current')).to.equal('This device');
+  });
+
+  it('overrides a shipped language even when registered before it loads', async () => {
+    registerTranslation('fr', { 'active-sessions': { thisDevice: 'Ici' } });
+    await loadLocale('fr');
+    const { element } = await mountIn('fr-CA');
+    expect(rowPart(element, 'Chrome 141 sur macOS', 'badge-current')).to.equal('Ici');
+    expect(rowPart(element, 'Safari 18 sur iOS 18', 'last-active')).to.equal(
+      'Dernière activité il y a 3 minutes',
+    );
+  });
+
+  it('re-renders elements already on the page', async () => {
+    const { element } = await mountIn('en-GB');
+    registerTranslation('en-GB', { 'active-sessions': { thisDevice: 'This one' } });
+    await waitUntil(() => rowPart(element, 'Chrome 141 on macOS', 'badge-current') === 'This one');
+  });
+});
+
+describe('localisation: each shipped language end to end', () => {
+  for (const [lang, title] of [
+    ['ja', 'macOS の Chrome 141'],
+    ['ar', 'Chrome 141 على macOS'],
+    ['pt-PT', 'Chrome 141 no macOS'],
+    ['zh-TW', 'Chrome 141 on macOS'],
+  ]) {
+    it(`${lang} shows "${title}"`, async () => {
+      await loadLocale(lang);
+      const { element } = await mountIn(lang);
+      const titles = [...element.shadowRoot!.querySelectorAll('[part~="title"]')].map((t) =>
+        text(t).replace(/[\u2068\u2069]/g, ''),
+      );
+      expect(titles).to.include(title);
+    });
+  }
 });
