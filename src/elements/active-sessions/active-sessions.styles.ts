@@ -92,13 +92,12 @@ export const styles = css`
   .body > .inline-error {
     flex-basis: 100%;
   }
+  /* Wraps rather than cuts: a translated title ("… unter Android 14") is often longer. */
   .title {
     font-weight: 600;
     min-inline-size: 0;
     max-inline-size: 100%;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .badge {
     display: inline-block;
