@@ -17,7 +17,7 @@ class LocalizedProbe extends LitElement {
     overrides: () => this.overrides,
   });
   override render() {
-    return html`<span>${this.localize.strings.signOut}</span>`;
+    return html`<span>${this.localize.strings.signOut}</span><i>${this.localize.dir}</i>`;
   }
 }
 customElements.define('localized-probe', LocalizedProbe);
@@ -80,5 +80,46 @@ describe('resolveStrings', () => {
     const inner = host.querySelector('p')!.attachShadow({ mode: 'open' });
     inner.innerHTML = '<b></b>';
     expect(languageOf(inner.querySelector('b')!)).to.equal('pt-BR');
+  });
+});
+
+describe('LocalizeController: lang and dir live', () => {
+  it('re-renders when an ancestor’s dir changes', async () => {
+    const wrapper = await fixture(html`<div dir="ltr"><localized-probe></localized-probe></div>`);
+    const probe = wrapper.querySelector('localized-probe') as LocalizedProbe;
+    const direction = () => probe.shadowRoot!.querySelector('i')!.textContent;
+    expect(direction()).to.equal('ltr');
+    wrapper.setAttribute('dir', 'rtl');
+    await waitUntil(() => direction() === 'rtl', 'dir="rtl" ignored');
+  });
+
+  it('follows lang inside another shadow root', async () => {
+    const outer = await fixture(html`<div lang="en"></div>`);
+    const root = outer.attachShadow({ mode: 'open' });
+    root.innerHTML = '<section lang="en"><localized-probe></localized-probe></section>';
+    const probe = root.querySelector('localized-probe') as LocalizedProbe;
+    await probe.updateComplete;
+    await loadLocale('de');
+    root.querySelector('section')!.setAttribute('lang', 'de');
+    await waitUntil(() => shown(probe) === 'Abmelden', 'lang inside a shadow root ignored');
+  });
+
+  it('shares one observer: many elements do not each observe the page', async () => {
+    const observe = MutationObserver.prototype.observe;
+    let calls = 0;
+    MutationObserver.prototype.observe = function (this: MutationObserver, ...args) {
+      calls++;
+      return observe.apply(this, args);
+    };
+    try {
+      await fixture(
+        html`<div lang="en">
+          ${[1, 2, 3, 4, 5, 6].map(() => html`<localized-probe></localized-probe>`)}
+        </div>`,
+      );
+    } finally {
+      MutationObserver.prototype.observe = observe;
+    }
+    expect(calls).to.be.at.most(1);
   });
 });
