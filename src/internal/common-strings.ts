@@ -25,11 +25,14 @@ export const commonStrings = {
     'error_session-changed': 'Your session changed. Try again.',
     error_aborted: 'The request was cancelled.',
   },
-} satisfies Translations<
-  Record<`error_${SessionErrorCode}` | 'loading' | 'retry' | 'cancel', string>
->;
+  params: {},
+} satisfies Translations<CommonStrings>;
 
-export type CommonStrings = typeof commonStrings.en;
+/** The strings every element shares. */
+export type CommonStrings = Record<
+  `error_${SessionErrorCode}` | 'loading' | 'retry' | 'cancel',
+  string
+>;
 
 /** The user-facing message for a failure code. */
 export function errorMessage(strings: CommonStrings, code: SessionErrorCode): string {

@@ -95,14 +95,21 @@ export function flagEmoji(countryCode: unknown): string {
   );
 }
 
-/** The country's name in `lang` for an alpha-2 code, or undefined. */
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * The country's name in `lang` for an alpha-2 code ("Deutschland" for `DE` in
+ * German), or undefined when the code is malformed or Intl has no name for it.
+ */
 export function countryName(countryCode: unknown, lang: string): string | undefined {
   if (typeof countryCode !== 'string' || !/^[a-z]{2}$/i.test(countryCode)) return undefined;
+  const code = countryCode.toUpperCase();
   try {
-    const name = new Intl.DisplayNames([locale(lang)], { type: 'region' }).of(
-      countryCode.toUpperCase(),
-    );
-    return name && name !== countryCode.toUpperCase() ? name : undefined;
+    const tag = locale(lang);
+    let names = regionNames.get(tag);
+    if (!names) regionNames.set(tag, (names = new Intl.DisplayNames([tag], { type: 'region' })));
+    const name = names.of(code);
+    return name && name !== code ? name : undefined;
   } catch {
     return undefined;
   }

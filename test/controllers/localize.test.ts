@@ -4,7 +4,7 @@ import { LocalizeController } from '../../src/controllers/localize.js';
 import {
   languageOf,
   loadLocale,
-  registerLocale,
+  registerTranslation,
   resolveStrings,
 } from '../../src/internal/localize.js';
 import { signOutButtonStrings } from '../../src/elements/sign-out-button/sign-out-button.strings.js';
@@ -17,7 +17,7 @@ class LocalizedProbe extends LitElement {
     overrides: () => this.overrides,
   });
   override render() {
-    return html`<span>${this.localize.strings.signOut}</span>`;
+    return html`<span>${this.localize.strings.signOut}</span><i>${this.localize.dir}</i>`;
   }
 }
 customElements.define('localized-probe', LocalizedProbe);
@@ -53,7 +53,7 @@ describe('LocalizeController', () => {
       updates++;
       original(...args);
     };
-    registerLocale('xx', {});
+    registerTranslation('xx', {});
     expect(updates).to.equal(0);
   });
 });
@@ -62,12 +62,12 @@ describe('resolveStrings', () => {
   before(() => loadLocale('de'));
 
   it('takes the region table, then the language, then English, then overrides', () => {
-    registerLocale('de-AT', { 'sign-out-button': { signOut: 'Abmelden (AT)' } });
+    registerTranslation('de-AT', { 'sign-out-button': { signOut: 'Abmelden (AT)' } });
     const at = resolveStrings(signOutButtonStrings, 'de-AT');
     expect(at.signOut).to.equal('Abmelden (AT)');
     expect(at.signOutEverywhere).to.equal('Überall abmelden');
     expect(resolveStrings(signOutButtonStrings, 'DE').signOut).to.equal('Abmelden');
-    expect(resolveStrings(signOutButtonStrings, 'fr').signOut).to.equal('Sign out');
+    expect(resolveStrings(signOutButtonStrings, 'it').signOut).to.equal('Sign out');
     expect(resolveStrings(signOutButtonStrings, 'de', { signOut: 'x' }).signOut).to.equal('x');
   });
 
@@ -80,5 +80,46 @@ describe('resolveStrings', () => {
     const inner = host.querySelector('p')!.attachShadow({ mode: 'open' });
     inner.innerHTML = '<b></b>';
     expect(languageOf(inner.querySelector('b')!)).to.equal('pt-BR');
+  });
+});
+
+describe('LocalizeController: lang and dir live', () => {
+  it('re-renders when an ancestor’s dir changes', async () => {
+    const wrapper = await fixture(html`<div dir="ltr"><localized-probe></localized-probe></div>`);
+    const probe = wrapper.querySelector('localized-probe') as LocalizedProbe;
+    const direction = () => probe.shadowRoot!.querySelector('i')!.textContent;
+    expect(direction()).to.equal('ltr');
+    wrapper.setAttribute('dir', 'rtl');
+    await waitUntil(() => direction() === 'rtl', 'dir="rtl" ignored');
+  });
+
+  it('follows lang inside another shadow root', async () => {
+    const outer = await fixture(html`<div lang="en"></div>`);
+    const root = outer.attachShadow({ mode: 'open' });
+    root.innerHTML = '<section lang="en"><localized-probe></localized-probe></section>';
+    const probe = root.querySelector('localized-probe') as LocalizedProbe;
+    await probe.updateComplete;
+    await loadLocale('de');
+    root.querySelector('section')!.setAttribute('lang', 'de');
+    await waitUntil(() => shown(probe) === 'Abmelden', 'lang inside a shadow root ignored');
+  });
+
+  it('shares one observer: many elements do not each observe the page', async () => {
+    const observe = MutationObserver.prototype.observe;
+    let calls = 0;
+    MutationObserver.prototype.observe = function (this: MutationObserver, ...args) {
+      calls++;
+      return observe.apply(this, args);
+    };
+    try {
+      await fixture(
+        html`<div lang="en">
+          ${[1, 2, 3, 4, 5, 6].map(() => html`<localized-probe></localized-probe>`)}
+        </div>`,
+      );
+    } finally {
+      MutationObserver.prototype.observe = observe;
+    }
+    expect(calls).to.be.at.most(1);
   });
 });

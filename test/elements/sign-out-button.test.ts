@@ -332,7 +332,7 @@ describe('<sign-out-button>', () => {
     expect(text(button(element))).to.equal('Überall abmelden');
     button(element).click();
     await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'));
-    expect(text(part(element, 'dialog-message'))).to.equal('Du wirst auf 8 Geräten abgemeldet.');
+    expect(text(part(element, 'dialog-message'))).to.equal('Sie werden auf 8 Geräten abgemeldet.');
     expect(text(part(element, 'dialog-cancel'))).to.equal('Abbrechen');
     part(element, 'dialog-cancel')!.click();
   });

@@ -126,7 +126,7 @@ describe('<workspace-switcher>', () => {
     await ready(element);
     expect(text(trigger(element).querySelector('.visually-hidden'))).to.equal('Arbeitsbereich');
     await controller.switchOrganization('org_globex');
-    await waitUntil(() => triggerLabel(element) === 'Arbeitsbereich wählen');
+    await waitUntil(() => triggerLabel(element) === 'Arbeitsbereich auswählen');
     await open(element);
     expect(part(element, 'menu')!.getAttribute('aria-label')).to.equal('Arbeitsbereiche');
   });

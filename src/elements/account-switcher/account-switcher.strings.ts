@@ -1,5 +1,5 @@
 import { commonStrings } from '../../internal/common-strings.js';
-import type { Translations } from '../../internal/localize.js';
+import type { Strings, Translations } from '../../internal/localize.js';
 
 const en = {
   ...commonStrings.en,
@@ -9,18 +9,22 @@ const en = {
   unknownUser: 'Unknown account',
   addAccount: 'Add account',
   manageAccount: 'Manage account',
-  signOutOf: (name: string) => `Sign out of ${name}`,
+  signOutOf: 'Sign out of {name}',
   signOutAll: 'Sign out of all accounts',
   signIn: 'Sign in',
   signInAgain: 'Sign in again',
-  switchedTo: (name: string) => `Switched to ${name}`,
+  switchedTo: 'Switched to {name}',
   signedOut: 'You are signed out.',
 };
 
-export type AccountSwitcherStrings = typeof en;
+const params = { signOutOf: ['name'], switchedTo: ['name'] } as const;
+
+/** The strings `<account-switcher>` reads, in its language. */
+export type AccountSwitcherStrings = Strings<typeof en, typeof params>;
 
 /** English; other languages in src/locales, under `account-switcher`. */
 export const accountSwitcherStrings = {
   id: 'account-switcher',
   en,
+  params,
 } satisfies Translations<AccountSwitcherStrings>;

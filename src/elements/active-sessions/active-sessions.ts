@@ -11,7 +11,6 @@ import {
   type SignInStatusFilter,
   isSignInStatusFilter,
 } from '../../core/types.js';
-import { languageOf } from '../../internal/localize.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
 import { SessionElement } from '../shared/session-element.js';
 import { type ActiveSessionsStrings, activeSessionsStrings } from './active-sessions.strings.js';
@@ -240,7 +239,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
 
   /** The `<ul>` of rows; focusable so focus can land there when the last row it held leaves. */
   #rowsOf(listing: Listing, t: ActiveSessionsStrings) {
-    const lang = languageOf(this);
+    const lang = this.locale;
     const options = {
       now: this.#clock.now,
       lang,

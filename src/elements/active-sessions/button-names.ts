@@ -42,8 +42,9 @@ export function buttonNames(
   const all = new Map(others.map((row) => [row.id, clues(row, t)]));
   const context = new Map(others.map((row) => [row.id, [...all.get(row.id)![0]]]));
   const name = (row: RowModel) => {
-    const label = row.expired ? t.removeLabel : t.revokeLabel;
-    return label(row.title, join(context.get(row.id)!));
+    const details = context.get(row.id)!;
+    if (details.length === 0) return (row.expired ? t.removeLabel : t.revokeLabel)(row.title);
+    return (row.expired ? t.removeLabelWith : t.revokeLabelWith)(row.title, join(details));
   };
   for (const level of [1, 2]) {
     for (const group of alike(others, name)) {

@@ -89,10 +89,9 @@ function deviceOf(signIn: SignIn): DeviceInfo {
 export function deviceTitle(signIn: SignIn, t: ActiveSessionsStrings): string {
   const device = deviceOf(signIn);
   if (device.pending && !device.browser && !device.os) return '';
-  return t.deviceTitle(
-    displayText(device.browser) || undefined,
-    displayText(device.os) || undefined,
-  );
+  const browser = displayText(device.browser);
+  const os = displayText(device.os);
+  return browser && os ? t.deviceTitle(browser, os) : browser || os || t.unknownDevice;
 }
 
 export function toRow(signIn: SignIn, t: ActiveSessionsStrings, options: RowOptions): RowModel {
@@ -131,10 +130,14 @@ export function toRow(signIn: SignIn, t: ActiveSessionsStrings, options: RowOpti
   };
 }
 
-/** ["Lisbon", "Portugal"]: city, then country (named from the code when missing) or region. */
+/**
+ * ["Lisbon", "Portugal"]: city, then country or region. The country is named
+ * from its code in the row's locale ("Deutschland" in German); the server's
+ * name is only the fallback for a code Intl cannot name.
+ */
 function place(signIn: SignIn, lang: string): string[] {
   const city = text(signIn.city);
-  const country = text(signIn.country) ?? countryName(signIn.countryCode, lang);
+  const country = countryName(signIn.countryCode, lang) ?? text(signIn.country);
   return [city, country ?? text(signIn.region)].filter((part): part is string => !!part);
 }
 

@@ -1,7 +1,5 @@
 import { commonStrings } from '../../internal/common-strings.js';
-import type { Translations } from '../../internal/localize.js';
-
-const enRoles: Record<string, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
+import type { Strings, Translations } from '../../internal/localize.js';
 
 const en = {
   ...commonStrings.en,
@@ -9,15 +7,26 @@ const en = {
   triggerPrefix: 'Organization',
   placeholder: 'Select an organization',
   personal: 'Personal account',
-  switchedTo: (name: string) => `Switched to ${name}`,
-  /** Known roles are translated; others are shown as the server names them. */
-  role: (role: string) => enRoles[role] ?? role,
+  switchedTo: 'Switched to {name}',
+  role_owner: 'Owner',
+  role_admin: 'Admin',
+  role_member: 'Member',
 };
 
-export type OrganizationSwitcherStrings = typeof en;
+const params = { switchedTo: ['name'] } as const;
+
+/** The strings `<organization-switcher>` reads, in its language. */
+export type OrganizationSwitcherStrings = Strings<typeof en, typeof params>;
 
 /** English; other languages in src/locales, under `organization-switcher`. */
 export const organizationSwitcherStrings = {
   id: 'organization-switcher',
   en,
+  params,
 } satisfies Translations<OrganizationSwitcherStrings>;
+
+/** Known roles are translated; others are shown as the server names them. */
+export function roleLabel(t: OrganizationSwitcherStrings, role: string): string {
+  const key = `role_${role}`;
+  return Object.hasOwn(t, key) ? t[key as 'role_owner'] : role;
+}

@@ -8,6 +8,7 @@ import { type MembershipOption, MembershipSwitcher } from '../shared/membership-
 import {
   type OrganizationSwitcherStrings,
   organizationSwitcherStrings,
+  roleLabel,
 } from './organization-switcher.strings.js';
 import { styles } from './organization-switcher.styles.js';
 
@@ -71,7 +72,7 @@ export class OrganizationSwitcher extends MembershipSwitcher<
   /** The user's role in the organization. */
   protected override optionDetail(organization: Organization): string | undefined {
     const role = displayText(organization.role);
-    return role ? this.t.role(role) : undefined;
+    return role ? roleLabel(this.t, role) : undefined;
   }
 
   protected override optionImage(organization: Organization): string | undefined {

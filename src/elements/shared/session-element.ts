@@ -6,7 +6,7 @@ import type { SessionState } from '../../core/session-state.js';
 import type { SessionAction, SessionElementsEvent } from '../../events.js';
 import { type LocalizeOptions, LocalizeController } from '../../controllers/localize.js';
 import { type SessionConsumerHost, SessionConsumer } from '../../controllers/session-consumer.js';
-import type { StringTable, Translations } from '../../internal/localize.js';
+import type { StringOverrides, StringTable, Translations } from '../../internal/localize.js';
 import { reportError } from '../../internal/report-error.js';
 
 /**
@@ -30,16 +30,31 @@ const stringsConverter = {
   },
 };
 
+/** A text, a pattern, a function, or plural forms of text: anything else would break rendering. */
+function isUsable(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'function') return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const forms = Object.values(value);
+  return (
+    typeof (value as { other?: unknown }).other === 'string' &&
+    forms.every((form) => typeof form === 'string')
+  );
+}
+
+const checked = new WeakMap<object, object>();
+
 /**
- * The overrides whose kind matches the built-in entry: JSON can only carry text, and a
- * text where the element calls a function (a count, a name) would break its rendering.
+ * The overrides that can be shown (JSON from an attribute may hold anything),
+ * one object per `strings` value, so the compiled strings stay cached.
  */
-function sameKinds<T extends StringTable>(overrides: Partial<T> | undefined, en: T): Partial<T> {
-  const kept: Partial<T> = {};
-  for (const [key, value] of Object.entries(overrides ?? {}) as [keyof T, T[keyof T]][]) {
-    if (typeof value === typeof en[key]) kept[key] = value;
+function usable<T extends StringTable>(overrides: StringOverrides<T> | undefined) {
+  if (!overrides) return undefined;
+  let kept = checked.get(overrides);
+  if (!kept) {
+    kept = Object.fromEntries(Object.entries(overrides).filter(([, value]) => isUsable(value)));
+    checked.set(overrides, kept);
   }
-  return kept;
+  return kept as StringOverrides<T>;
 }
 
 /**
@@ -59,10 +74,12 @@ export abstract class SessionElement<T extends StringTable = StringTable>
   @property({ attribute: false }) controller?: SessionController;
 
   /**
-   * Replaces any of the element's strings, e.g. `{ signOut: 'Log out' }`; as an
-   * attribute, the same object in JSON (`strings='{"signOut":"Log out"}'`).
+   * Replaces any of this element's strings, e.g. `{ signOut: 'Log out' }`; a
+   * message with placeholders takes a pattern (`'End {device}'`) or a function.
+   * As an attribute, the same object in JSON (`strings='{"signOut":"Log out"}'`).
+   * To change a language for every element, use `registerTranslation()`.
    */
-  @property({ converter: stringsConverter }) strings?: Partial<T>;
+  @property({ converter: stringsConverter }) strings?: StringOverrides<T>;
 
   protected readonly session = new SessionConsumer(this, {
     onChange: (state, previous) => this.sessionChanged(state, previous),
@@ -84,6 +101,11 @@ export abstract class SessionElement<T extends StringTable = StringTable>
   /** Strings in the element's language, with overrides applied. */
   protected get t(): T {
     return this.#localize.strings;
+  }
+
+  /** The locale of those strings, for every date, number and name the element formats. */
+  protected get locale(): string {
+    return this.#localize.locale;
   }
 
   /** Hook for subclasses that react to session changes beyond re-rendering. */
@@ -118,7 +140,7 @@ export abstract class SessionElement<T extends StringTable = StringTable>
       get translations() {
         return translations();
       },
-      overrides: () => sameKinds(this.strings, translations().en),
+      overrides: () => usable(this.strings),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { commonStrings } from '../../internal/common-strings.js';
-import type { Translations } from '../../internal/localize.js';
+import type { Strings, Translations } from '../../internal/localize.js';
 
 const en = {
   ...commonStrings.en,
@@ -11,23 +11,31 @@ const en = {
   confirmTitleSignIn: 'Sign out?',
   confirmTitleSession: 'Sign out of all accounts?',
   confirmTitleEverywhere: 'Sign out everywhere?',
-  confirmSignIn: (name: string) => `You will be signed out of ${name} on this browser.`,
-  confirmSession: (count: number) =>
-    count === 1
-      ? 'The account on this browser will be signed out.'
-      : `All ${count} accounts on this browser will be signed out.`,
-  confirmEverywhere: (devices: number | null) =>
-    devices === null
-      ? 'You will be signed out on every device, including this one.'
-      : devices === 1
-        ? 'You will be signed out on 1 device.'
-        : `You will be signed out on ${devices} devices.`,
+  confirmSignIn: 'You will be signed out of {name} on this browser.',
+  confirmSession: {
+    one: 'The account on this browser will be signed out.',
+    other: 'All {count} accounts on this browser will be signed out.',
+  },
+  /** When the number of devices is unknown. */
+  confirmEverywhereAll: 'You will be signed out on every device, including this one.',
+  confirmEverywhere: {
+    one: 'You will be signed out on {count} device.',
+    other: 'You will be signed out on {count} devices.',
+  },
 };
 
-export type SignOutButtonStrings = typeof en;
+const params = {
+  confirmSignIn: ['name'],
+  confirmSession: ['count'],
+  confirmEverywhere: ['count'],
+} as const;
+
+/** The strings `<sign-out-button>` reads, in its language. */
+export type SignOutButtonStrings = Strings<typeof en, typeof params>;
 
 /** English; other languages in src/locales, under `sign-out-button`. */
 export const signOutButtonStrings = {
   id: 'sign-out-button',
   en,
+  params,
 } satisfies Translations<SignOutButtonStrings>;

@@ -164,7 +164,8 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
     let message: string;
     if (scope === 'everywhere') {
       title = t.confirmTitleEverywhere;
-      message = t.confirmEverywhere(await this.#deviceCount());
+      const devices = await this.#deviceCount();
+      message = devices === null ? t.confirmEverywhereAll : t.confirmEverywhere(devices);
     } else if (scope === 'session') {
       title = t.confirmTitleSession;
       message = t.confirmSession(signins.length);

@@ -1,0 +1,122 @@
+import type { Translation } from './types.js';
+
+/**
+ * Japanese, complete, in the polite です/ます style throughout. "ログイン" and
+ * "ログアウト" for signing in and out. Japanese has no plural forms: every
+ * count reads the same (`other`), with the counter 台 for devices and 件 for
+ * accounts.
+ */
+const ja: Translation = {
+  common: {
+    loading: '読み込み中…',
+    retry: '再試行',
+    cancel: 'キャンセル',
+    error_network: 'オフラインのようです。接続を確認して、もう一度お試しください。',
+    error_timeout:
+      'サーバーの応答に時間がかかりすぎています。しばらくしてからもう一度お試しください。',
+    error_unauthorized: 'ログアウトされました。続行するには、もう一度ログインしてください。',
+    error_forbidden: 'この操作を行う権限がありません。',
+    'error_reauth-required': '続行するには、本人確認を行ってください。',
+    'error_not-found': '見つかりません。すでに削除された可能性があります。',
+    'error_rate-limited': 'リクエストが多すぎます。しばらく待ってから、もう一度お試しください。',
+    'error_invalid-response':
+      'サーバーから予期しない応答がありました。後でもう一度お試しください。',
+    error_server: 'サーバーでエラーが発生しました。後でもう一度お試しください。',
+    error_unsupported: 'この操作はここではサポートされていません。',
+    'error_bad-request':
+      'リクエストを処理できませんでした。ページを再読み込みして、もう一度お試しください。',
+    'error_session-changed': 'セッションが変更されました。もう一度お試しください。',
+    error_aborted: 'リクエストはキャンセルされました。',
+  },
+  'account-switcher': {
+    menuLabel: 'アカウント',
+    accounts: 'このブラウザのアカウント',
+    signedInAs: 'ログイン中のアカウント',
+    unknownUser: '不明なアカウント',
+    addAccount: 'アカウントを追加',
+    manageAccount: 'アカウントを管理',
+    signOutOf: '{name} からログアウト',
+    signOutAll: 'すべてのアカウントからログアウト',
+    signIn: 'ログイン',
+    signInAgain: '再ログイン',
+    switchedTo: '{name} に切り替えました',
+    signedOut: 'ログアウトしました。',
+  },
+  'active-sessions': {
+    listLabel: 'ログイン中のデバイス',
+    thisDevice: 'このデバイス',
+    adminAccess: '管理者アクセス',
+    expiredBadge: '期限切れ',
+    deviceTitle: '{os} の {browser}',
+    unknownDevice: '不明なデバイス',
+    activeNow: '現在アクティブ',
+    lastActive: '最終アクティブ：{time}',
+    signedInOn: '{date} にログイン',
+    expires: '{time}に期限切れ',
+    ipAddress: 'IP アドレス',
+    signOut: 'ログアウト',
+    signOutThisDevice: 'このデバイスからログアウト',
+    revokeLabel: '{device} からログアウト',
+    revokePending: 'ログアウト中…',
+    revokeOthers: '他のすべてのデバイスからログアウト',
+    confirmRevokeTitle: '{device} からログアウトしますか？',
+    confirmRevokeMessage:
+      'そのデバイスはすぐにログアウトされます。使用している人は、もう一度ログインする必要があります。',
+    confirmRevokeOthersTitle: '他のすべてのデバイスからログアウトしますか？',
+    confirmRevokeOthersMessage:
+      'このデバイス以外のすべてのデバイスがすぐにログアウトされます。使用している人は、もう一度ログインする必要があります。',
+    confirmSignOut: 'ログアウト',
+    revoked: '{device} からログアウトしました。',
+    revokedOthers: '他の {count} 台のデバイスからログアウトしました。',
+    revokeFailed: '{device} からログアウトできませんでした。{reason}',
+    revokeOthersFailed: '他のデバイスからログアウトできませんでした。{reason}',
+    signOutFailed: 'ログアウトできませんでした。{reason}',
+    empty: '条件に一致するログイン中のデバイスはありません。',
+    loadFailed: 'デバイスを読み込めませんでした。',
+    stale: '更新できませんでした。このリストは最新ではない可能性があります。',
+    reauthTitle: '本人確認',
+    reauthMessage: 'セキュリティ保護のため、デバイスを管理する前に本人確認を行ってください。',
+    reauthLink: '本人確認を行う',
+    filterLabel: '表示',
+    status_all: 'すべてのデバイス',
+    status_online: 'オンライン',
+    status_offline: 'オフライン',
+    status_expired: '期限切れ',
+    paginationLabel: 'ページ',
+    previousPage: '前のページ',
+    nextPage: '次のページ',
+    range: '{total} 件中 {from}–{to} 件',
+  },
+  'organization-switcher': {
+    menuLabel: '組織',
+    triggerPrefix: '組織',
+    placeholder: '組織を選択',
+    personal: '個人アカウント',
+    switchedTo: '{name} に切り替えました',
+    role_owner: 'オーナー',
+    role_admin: '管理者',
+    role_member: 'メンバー',
+  },
+  'sign-out-button': {
+    signOut: 'ログアウト',
+    signOutSession: 'すべてのアカウントからログアウト',
+    signOutEverywhere: 'すべてのデバイスからログアウト',
+    signingOut: 'ログアウト中…',
+    signedOut: 'ログアウトしました。',
+    confirmTitleSignIn: 'ログアウトしますか？',
+    confirmTitleSession: 'すべてのアカウントからログアウトしますか？',
+    confirmTitleEverywhere: 'すべてのデバイスからログアウトしますか？',
+    confirmSignIn: 'このブラウザで {name} からログアウトします。',
+    confirmSession: 'このブラウザのアカウント（{count} 件）からログアウトします。',
+    confirmEverywhereAll: 'このデバイスを含む、すべてのデバイスからログアウトします。',
+    confirmEverywhere: '{count} 台のデバイスからログアウトします。',
+  },
+  'workspace-switcher': {
+    menuLabel: 'ワークスペース',
+    triggerPrefix: 'ワークスペース',
+    placeholder: 'ワークスペースを選択',
+    switchedTo: '{name} に切り替えました',
+  },
+};
+
+export default ja;

@@ -1,0 +1,130 @@
+import { expect, html, waitUntil } from '@open-wc/testing';
+import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
+import { loadLocale, registerTranslation } from '../../src/internal/localize.js';
+import { mount, rowTitled, text } from './active-sessions.helpers.js';
+
+const rowPart = (element: ActiveSessions, title: string, name: string) =>
+  text(rowTitled(element, title)?.querySelector(`[part~="${name}"]`));
+
+/** Mounts `<active-sessions>` inside `<div lang dir>` and returns both. */
+async function mountIn(lang: string, dir = 'ltr') {
+  const { element } = await mount({
+    template: (c) =>
+      html`<div lang=${lang} dir=${dir}>
+        <active-sessions .controller=${c} page-size="3"></active-sessions>
+      </div>`,
+  });
+  return { element, wrapper: element.parentElement as HTMLElement };
+}
+
+describe('localisation: one resolved locale for labels and Intl', () => {
+  it('formats dates in English when the page language does not ship (labels are English too)', async () => {
+    const { element } = await mountIn('it');
+    expect(rowPart(element, 'Safari 18 on iOS 18', 'last-active')).to.equal(
+      'Last active 3 minutes ago',
+    );
+    expect(rowPart(element, 'Safari 18 on iOS 18', 'signed-in-at')).to.match(
+      /^Signed in [A-Z][a-z]{2} \d{1,2}, \d{4}$/,
+    );
+  });
+
+  it('keeps an unshipped right-to-left language whole English, in order', async () => {
+    const { element } = await mountIn('fa', 'rtl');
+    expect(rowPart(element, 'Safari 18 on iOS 18', 'signed-in-at')).to.match(
+      /^Signed in [A-Z][a-z]{2} \d{1,2}, \d{4}$/,
+    );
+  });
+
+  it('names countries from countryCode in the resolved language', async () => {
+    await loadLocale('de');
+    const { element } = await mount({
+      template: (c) =>
+        html`<div lang="de">
+          <active-sessions .controller=${c} page-size="10"></active-sessions>
+        </div>`,
+    });
+    const berlin = element.shadowRoot!.querySelector('[part~="location"][title^="Berlin"]');
+    expect(text(berlin)).to.equal('Berlin, Deutschland');
+  });
+});
+
+describe('localisation: following lang live', () => {
+  afterEach(() => document.documentElement.removeAttribute('lang'));
+
+  it('re-renders when an ancestor’s lang changes after load', async () => {
+    await loadLocale('de');
+    const { element, wrapper } = await mountIn('en');
+    expect(rowPart(element, 'Chrome 141 on macOS', 'title')).to.equal('Chrome 141 on macOS');
+    wrapper.lang = 'de';
+    await waitUntil(
+      () => !!rowTitled(element, 'Chrome 141 unter macOS'),
+      'the element never followed lang="de"',
+    );
+  });
+
+  it('re-renders when the element’s own lang or <html lang> changes', async () => {
+    await loadLocale('de');
+    const { element } = await mount({
+      template: (c) => html`<active-sessions .controller=${c} page-size="3"></active-sessions>`,
+    });
+    document.documentElement.lang = 'de';
+    await waitUntil(() => !!rowTitled(element, 'Chrome 141 unter macOS'), '<html lang> ignored');
+    element.lang = 'en';
+    await waitUntil(() => !!rowTitled(element, 'Chrome 141 on macOS'), 'own lang ignored');
+  });
+});
+
+describe('localisation: registerTranslation()', () => {
+  it('adds a language for every element, with its own dates', async () => {
+    registerTranslation('it', {
+      'active-sessions': {
+        deviceTitle: '{browser} su {os}',
+        lastActive: 'Ultima attività {time}',
+        signedInOn: 'Accesso il {date}',
+      },
+    });
+    const { element } = await mountIn('it');
+    expect(rowPart(element, 'Safari 18 su iOS 18', 'last-active')).to.equal(
+      'Ultima attività 3 minuti fa',
+    );
+    expect(rowPart(element, 'Safari 18 su iOS 18', 'signed-in-at')).to.match(
+      /^Accesso il \d{1,2} [a-z]{3} \d{4}$/,
+    );
+    // Untranslated entries stay English.
+    expect(rowPart(element, 'Chrome 141 su macOS', 'badge-current')).to.equal('This device');
+  });
+
+  it('overrides a shipped language even when registered before it loads', async () => {
+    registerTranslation('fr', { 'active-sessions': { thisDevice: 'Ici' } });
+    await loadLocale('fr');
+    const { element } = await mountIn('fr-CA');
+    expect(rowPart(element, 'Chrome 141 sur macOS', 'badge-current')).to.equal('Ici');
+    expect(rowPart(element, 'Safari 18 sur iOS 18', 'last-active')).to.equal(
+      'Dernière activité il y a 3 minutes',
+    );
+  });
+
+  it('re-renders elements already on the page', async () => {
+    const { element } = await mountIn('en-GB');
+    registerTranslation('en-GB', { 'active-sessions': { thisDevice: 'This one' } });
+    await waitUntil(() => rowPart(element, 'Chrome 141 on macOS', 'badge-current') === 'This one');
+  });
+});
+
+describe('localisation: each shipped language end to end', () => {
+  for (const [lang, title] of [
+    ['ja', 'macOS の Chrome 141'],
+    ['ar', 'Chrome 141 على macOS'],
+    ['pt-PT', 'Chrome 141 no macOS'],
+    ['zh-TW', 'Chrome 141 on macOS'],
+  ]) {
+    it(`${lang} shows "${title}"`, async () => {
+      await loadLocale(lang);
+      const { element } = await mountIn(lang);
+      const titles = [...element.shadowRoot!.querySelectorAll('[part~="title"]')].map((t) =>
+        text(t).replace(/[\u2068\u2069]/g, ''),
+      );
+      expect(titles).to.include(title);
+    });
+  }
+});
