@@ -46,6 +46,8 @@ const accountSwitcher: AccountSwitcherStrings = {
   signInAgain: 'Erneut anmelden',
   switchedTo: (name: string) => `Zu ${name} gewechselt`,
   signedOut: 'Du bist abgemeldet.',
+  signedOutOf: (name: string, next: string) =>
+    `Von ${name} abgemeldet. Du bist weiterhin als ${next} angemeldet.`,
 };
 
 const activeSessions: ActiveSessionsStrings = {
@@ -117,6 +119,9 @@ const signOutButton: SignOutButtonStrings = {
   signOutEverywhere: 'Überall abmelden',
   signingOut: 'Abmeldung läuft…',
   signedOut: 'Du bist abgemeldet.',
+  signedOutOf: (name: string, next: string) =>
+    `Von ${name} abgemeldet. Du bist weiterhin als ${next} angemeldet.`,
+  signedOutEverywhere: 'Du bist auf allen Geräten abgemeldet.',
   confirmTitleSignIn: 'Abmelden?',
   confirmTitleSession: 'Von allen Konten abmelden?',
   confirmTitleEverywhere: 'Überall abmelden?',

@@ -15,6 +15,9 @@ const en = {
   signInAgain: 'Sign in again',
   switchedTo: (name: string) => `Switched to ${name}`,
   signedOut: 'You are signed out.',
+  /** One account signed out while another one here is still signed in (and now active). */
+  signedOutOf: (name: string, next: string) =>
+    `Signed out of ${name}. You are still signed in as ${next}.`,
 };
 
 export type AccountSwitcherStrings = typeof en;

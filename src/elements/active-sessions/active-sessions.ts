@@ -16,6 +16,7 @@ import {
   isSignInStatusFilter,
 } from '../../core/types.js';
 import { SignInRevokeEvent, SignInRevokedEvent } from '../../events.js';
+import { announce } from '../../internal/announcer.js';
 import { errorMessage } from '../../internal/common-strings.js';
 import { languageOf } from '../../internal/localize.js';
 import { signOutWithEvents } from '../../internal/sign-out.js';
@@ -138,6 +139,8 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   @property({ attribute: 'reauth-url' }) reauthUrl?: string;
 
   @state() private page = 1;
+  /** Set by a page or filter change: the list that answers it is announced. */
+  #announceListing = false;
 
   #confirm = new ConfirmDialogController(this);
   #clock = new LiveClock(this);
@@ -176,6 +179,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     onComplete: ({ listing, load }) => {
       this.#show(listing);
       this.#actions.loadSucceeded(load);
+      if (this.#announceListing) this.#announceSummary(listing.page);
     },
     onError: (error) =>
       this.#actions.fail('list', 'list-signins', error, this.#retryList, { load: true }),
@@ -199,6 +203,16 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.hasUpdated && (changed.has('status') || changed.has('pageSize'))) this.page = 1;
+    // A page or filter change is announced once its list arrives (see #announceSummary).
+    const asked = ['page', 'status'].some((key) => (changed as Map<PropertyKey, unknown>).has(key));
+    if (this.hasUpdated && asked) this.#announceListing = true;
+  }
+
+  /** What a new page or filter shows: "11–20 of 23", or that nothing matches. */
+  #announceSummary({ items, page, pageSize, total }: Listing['page']): void {
+    this.#announceListing = false;
+    const from = (page - 1) * pageSize + 1;
+    announce(items.length ? this.t.range(from, from + items.length - 1, total) : this.t.empty);
   }
 
   protected override render() {

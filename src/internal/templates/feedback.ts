@@ -3,22 +3,13 @@ import type { SessionErrorCode } from '../../core/errors.js';
 import { type CommonStrings, errorMessage } from '../common-strings.js';
 
 /**
- * The polite live region under a control: a failure (visible) or the last
- * result (for screen readers only). Styled by `feedbackStyles`.
+ * The polite live region under a control, for its visible failure. Results
+ * are announced through the shared announcer instead (KeyedActionController),
+ * which outlives the control. Styled by `feedbackStyles`.
  */
-export function feedback(
-  strings: CommonStrings,
-  error: { code: SessionErrorCode } | null,
-  announcement: string,
-) {
+export function feedback(strings: CommonStrings, error: { code: SessionErrorCode } | null) {
   return html`<div class="feedback" role="status">
-    ${
-      error
-        ? html`<span class="error" part="error">${errorMessage(strings, error.code)}</span>`
-        : announcement
-          ? html`<span class="visually-hidden">${announcement}</span>`
-          : nothing
-    }
+    ${error ? html`<span class="error" part="error">${errorMessage(strings, error.code)}</span>` : nothing}
   </div>`;
 }
 
