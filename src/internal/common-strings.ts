@@ -10,6 +10,7 @@ export const commonStrings = {
   en: {
     loading: 'Loading…',
     retry: 'Try again',
+    retrying: 'Trying again…',
     cancel: 'Cancel',
     error_network: 'You appear to be offline. Check your connection and try again.',
     error_timeout: 'The server took too long to answer. Try again in a moment.',
@@ -26,7 +27,7 @@ export const commonStrings = {
     error_aborted: 'The request was cancelled.',
   },
 } satisfies Translations<
-  Record<`error_${SessionErrorCode}` | 'loading' | 'retry' | 'cancel', string>
+  Record<`error_${SessionErrorCode}` | 'loading' | 'retry' | 'retrying' | 'cancel', string>
 >;
 
 export type CommonStrings = typeof commonStrings.en;

@@ -13,6 +13,7 @@ import type { CommonStrings } from '../internal/common-strings.js';
 const common: CommonStrings = {
   loading: 'Wird geladen…',
   retry: 'Erneut versuchen',
+  retrying: 'Neuer Versuch läuft…',
   cancel: 'Abbrechen',
   error_network: 'Du scheinst offline zu sein. Prüfe deine Verbindung und versuche es erneut.',
   error_timeout: 'Der Server hat zu lange gebraucht. Versuche es gleich noch einmal.',

@@ -8,7 +8,7 @@ import { displayName, displayText } from '../../internal/format.js';
 import { navigateTo, safeHref } from '../../internal/safe-url.js';
 import { signOutWithEvents } from '../../internal/sign-out.js';
 import { avatar } from '../../internal/templates/avatar.js';
-import { loadError } from '../../internal/templates/feedback.js';
+import { loadError, loadRetrying } from '../../internal/templates/feedback.js';
 import {
   actionItem,
   group,
@@ -100,10 +100,11 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
   protected override render() {
     const state = this.state;
     const t = this.t;
-    if (state.status === 'loading') return loadingTrigger(t.loading);
-    if (state.status === 'error') {
-      return loadError(t, state.error.code, () => this.sessionController?.refetch());
+    const retry = () => void this.sessionController?.refetch();
+    if (state.status === 'loading') {
+      return state.error ? loadRetrying(t, state.error.code, retry) : loadingTrigger(t.loading);
     }
+    if (state.status === 'error') return loadError(t, state.error.code, retry);
     const active = state.status === 'signed-in' ? state.session.active_signin : null;
     if (state.status !== 'signed-in' || !active) {
       const signInUrl = safeHref(this.signInUrl);

@@ -226,7 +226,12 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   }
 
   #body(state: SessionState, t: ActiveSessionsStrings) {
-    if (state.status === 'loading') return skeletonTemplate(t);
+    if (state.status === 'loading') {
+      // A failed first attempt is said at once (the retries go on behind it).
+      return state.error
+        ? errorTemplate(t, state.error, () => void this.sessionController?.refetch())
+        : skeletonTemplate(t);
+    }
     if (state.status === 'error') {
       return errorTemplate(t, state.error, () => void this.sessionController?.refetch());
     }
@@ -236,7 +241,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     const failed = this.#list.status === TaskStatus.ERROR && !listReauth;
     const error = failed ? toSessionError(this.#list.error) : undefined;
     return html`${reauth ? reauthTemplate(t, this.reauthUrl, () => this.#actions.retryReauth()) : nothing}
-    ${state.stale ? html`<p part="stale" class="stale">${t.stale}</p>` : nothing}
+    ${state.stale && !error ? html`<p part="stale" class="stale">${t.stale}</p>` : nothing}
     ${
       this.#shown
         ? this.#listing(this.#shown, t, error)

@@ -20,3 +20,17 @@ export function loadError(strings: CommonStrings, code: SessionErrorCode, retry:
       ${strings.retry}
     </button>`;
 }
+
+/**
+ * A first load that failed and is being retried, said at once rather than
+ * after every retry: the reason, that it is trying again, and a button to try
+ * now. Polite: it is not final (the failure, if it lasts, is `loadError`).
+ */
+export function loadRetrying(strings: CommonStrings, code: SessionErrorCode, retry: () => void) {
+  return html`<span class="error" part="error" role="status"
+      >${errorMessage(strings, code)} ${strings.retrying}</span
+    >
+    <button class="btn" part="retry-button" type="button" @click=${retry}>
+      ${strings.retry}
+    </button>`;
+}
