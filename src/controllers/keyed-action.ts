@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type SessionError, toSessionError } from '../core/errors.js';
 import type { SessionAction } from '../events.js';
+import { ensureAnnouncer } from '../internal/announcer.js';
 import { type CommonStrings, errorMessage } from '../internal/common-strings.js';
 
 /**
@@ -27,6 +28,13 @@ export interface KeyedActionOptions {
    * @default true
    */
   exclusive?: boolean;
+  /**
+   * Says each announcement to screen readers as it happens, e.g. `announce`
+   * from `internal/announcer` (live regions in the document that outlive the
+   * host's state, and repeat a message said twice). Without it the host
+   * renders {@link KeyedActionController.announcement} in a live region of its own.
+   */
+  announce?: (message: string) => void;
 }
 
 export interface FailureOptions {
@@ -76,15 +84,19 @@ interface Entry extends ActionFailure {
  *   {@link loadSucceeded}): the screen then shows how things are now;
  * - **re-auth**: `reauth-required` becomes the host's cancelable event; if
  *   nobody cancels it, {@link reauth} holds the state to show with its retry;
- * - **announcements** for the host's `role=status` live region: the result of
- *   the last action or the last failure, dropped once that failure is over.
+ * - **announcements**: the result of the last action or the last failure with
+ *   its own message, kept in {@link announcement} and, with the `announce`
+ *   option, said through the shared announcer (a region of the host's own
+ *   vanishes with a sign-out); a failure without its own message is the
+ *   host's to show (`feedback`).
  *
  * @example
  * ```ts
  * #actions = new KeyedActionController(this, {
  *   report: (error, action, retry) => this.reportError(error, action, retry),
+ *   announce,
  * });
- * // render: feedback(t, this.#actions.error, this.#actions.announcement)
+ * // render: feedback(t, this.#actions.error)
  * #onClick = () =>
  *   this.#actions.run('sign-out', 'sign-out', async () => {
  *     await this.requireController().signOut();
@@ -101,6 +113,7 @@ export class KeyedActionController implements ReactiveController {
   #host: ReactiveControllerHost;
   #report: ReportError;
   #exclusive: boolean;
+  #announce: ((message: string) => void) | undefined;
   #pending = new Set<string>();
   #errors = new Map<string, Entry>();
   /** The failure shown by exclusive hosts: the most recent one. */
@@ -111,10 +124,14 @@ export class KeyedActionController implements ReactiveController {
     this.#host = host;
     this.#report = options.report;
     this.#exclusive = options.exclusive ?? true;
+    this.#announce = options.announce;
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  /** A live region must be in the page before its first message, or that one goes unheard. */
+  hostConnected(): void {
+    if (this.#announce) ensureAnnouncer();
+  }
 
   /** Nothing to release: a request under way still settles and updates the host. */
   hostDisconnected(): void {}
@@ -213,7 +230,7 @@ export class KeyedActionController implements ReactiveController {
         since: this.#loads,
       });
       this.#last = key;
-      if (message !== undefined) this.announcement = message;
+      if (message !== undefined) this.#say(message);
     }
     this.#host.requestUpdate();
   }
@@ -259,7 +276,12 @@ export class KeyedActionController implements ReactiveController {
   #succeeded(announcement: string): void {
     // Whatever kept a general action from working is over too.
     for (const [key, entry] of [...this.#errors]) if (entry.general) this.#drop(key);
-    this.announcement = announcement;
+    this.#say(announcement);
+  }
+
+  #say(message: string): void {
+    this.announcement = message;
+    this.#announce?.(message);
   }
 
   /** Drops `key`'s message, or every message. */

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { placePopup } from './menu-position.js';
 
 /** Keys typed within this many ms extend the type-ahead search instead of starting over. */
 export const TYPE_AHEAD_RESET = 500;
@@ -18,6 +19,11 @@ type FocusTarget = 'first' | 'last';
  * wrap-around, Home/End jump, printable keys search by label, Enter and Space
  * activate, Escape closes and returns focus to the trigger, Tab closes and
  * moves on from the trigger. A pointer press outside the host closes it.
+ *
+ * The open menu stays inside the viewport (see `placePopup`): end-aligned
+ * when it would run off the end edge, flipped above the trigger when there is
+ * more room there, scrolling when it is taller than the room it has. It is
+ * placed again on every update, resize and scroll while open.
  */
 export class MenuButtonController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
@@ -49,6 +55,8 @@ export class MenuButtonController implements ReactiveController {
     }
     this.#open = true;
     document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    window.addEventListener('resize', this.#place, { passive: true });
+    window.addEventListener('scroll', this.#place, { capture: true, passive: true });
     this.#host.requestUpdate();
   }
 
@@ -62,6 +70,8 @@ export class MenuButtonController implements ReactiveController {
     this.#open = false;
     this.#focusOnOpen = null;
     document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    window.removeEventListener('resize', this.#place);
+    window.removeEventListener('scroll', this.#place, { capture: true });
     this.#host.requestUpdate();
     if (restoreFocus) this.#trigger?.focus();
   }
@@ -71,6 +81,8 @@ export class MenuButtonController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // Placed before focus moves into it, so focusing never scrolls the page to a stray menu.
+    this.#place();
     this.#focusPending();
   }
 
@@ -109,6 +121,11 @@ export class MenuButtonController implements ReactiveController {
       ${items}
     </div>`;
   }
+
+  #place = (): void => {
+    const menu = this.#menu;
+    if (this.#open && menu && !menu.hidden) placePopup(this.#host, menu);
+  };
 
   #focusPending(): void {
     const target = this.#focusOnOpen;

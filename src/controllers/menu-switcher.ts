@@ -5,6 +5,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { SessionAction } from '../events.js';
+import { announce } from '../internal/announcer.js';
 import type { CommonStrings } from '../internal/common-strings.js';
 import { reportError } from '../internal/report-error.js';
 import { feedback } from '../internal/templates/feedback.js';
@@ -37,8 +38,8 @@ export interface MenuSwitcherOptions {
 
 /**
  * What the account, organization and workspace switchers share: a menu button
- * (MenuButtonController), one action at a time with its live region
- * (KeyedActionController, exclusive), the selection flow (cancelable event, pending item,
+ * (MenuButtonController), one action at a time (KeyedActionController, exclusive)
+ * announced through the shared announcer, the selection flow (cancelable event, pending item,
  * announcement, menu closed after) and the frame they render in.
  */
 export class MenuSwitcherController implements ReactiveController {
@@ -50,6 +51,7 @@ export class MenuSwitcherController implements ReactiveController {
     this.menu = new MenuButtonController(host);
     this.actions = new KeyedActionController(host, {
       report: (error, action, retry) => reportError(host, error, action, retry),
+      announce,
     });
     this.#available = options.available;
     host.addController(this);
@@ -86,7 +88,7 @@ export class MenuSwitcherController implements ReactiveController {
     { label, strings }: { label: string; strings: CommonStrings },
   ) {
     return html`${this.menu.renderTrigger(trigger)} ${this.menu.renderMenu(items, { label })}
-    ${feedback(strings, this.actions.error, this.actions.announcement)}`;
+    ${feedback(strings, this.actions.error)}`;
   }
 
   async #select(key: string, current: boolean, request: SwitchRequest): Promise<void> {

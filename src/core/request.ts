@@ -80,11 +80,15 @@ export function attempt<T>(
   });
 }
 
-/** Runs a read with bounded retries on network, 5xx and 429 failures. */
+/**
+ * Runs a read with bounded retries on network, 5xx and 429 failures;
+ * `onRetry` hears each failure that another attempt will follow.
+ */
 export async function withRetry<T>(
   run: (signal: AbortSignal) => Promise<T>,
   policy: RequestPolicy,
   signal?: AbortSignal,
+  onRetry?: (failure: SessionError) => void,
 ): Promise<T> {
   for (let n = 0; ; n++) {
     try {
@@ -94,6 +98,7 @@ export async function withRetry<T>(
       if (n >= policy.retries || !isRetryable(failure)) {
         throw failure;
       }
+      onRetry?.(failure);
       await sleep(policy.clock, retryDelay(n, failure, policy.random), signal);
     }
   }

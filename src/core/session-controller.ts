@@ -93,6 +93,8 @@ interface SessionFlight {
   epoch: number;
   controller: AbortController;
   promise: Promise<SessionState>;
+  /** An attempt failed and the next one waits out its backoff: a refetch starts it now. */
+  retrying?: boolean;
 }
 
 /**
@@ -194,6 +196,12 @@ export class SessionController {
 
   /** Revalidates the session; concurrent calls share one request. Never rejects. */
   refetch(): Promise<SessionState> {
+    // A load waiting out its backoff starts over now: the user asked ("Try again").
+    const waiting = this.#sessionFlight;
+    if (waiting?.retrying) {
+      waiting.controller.abort();
+      this.#sessionFlight = null;
+    }
     return this.#load(false);
   }
 
@@ -501,6 +509,7 @@ export class SessionController {
       (signal) => this.backend.getSession({ signal }),
       this.#policy,
       controller.signal,
+      (error) => this.#retrying(flight, error),
     ).then(
       (session) => {
         if (flight !== this.#sessionFlight || epoch !== this.#epoch) return this.#latest();
@@ -518,6 +527,13 @@ export class SessionController {
     const flight: SessionFlight = { epoch, controller, promise };
     this.#sessionFlight = flight;
     return promise;
+  }
+
+  /** A first load that failed says so at once (still loading) instead of after every retry. */
+  #retrying(flight: SessionFlight, error: SessionError): void {
+    flight.retrying = true;
+    if (flight !== this.#sessionFlight || this.#state.status !== 'loading') return;
+    this.#set({ status: 'loading', error });
   }
 
   /** What a discarded request resolves to: the request that replaced it, or the current state. */

@@ -3,7 +3,11 @@ import type { Session, SignIn } from './types.js';
 
 /** The controller's state; a new frozen object on every change. */
 export type SessionState =
-  | { readonly status: 'loading' }
+  | {
+      readonly status: 'loading';
+      /** The first load failed and is being retried: what went wrong, to say so early. */
+      readonly error?: SessionError;
+    }
   | {
       readonly status: 'signed-in';
       readonly session: Session;

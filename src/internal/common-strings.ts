@@ -10,6 +10,7 @@ export const commonStrings = {
   en: {
     loading: 'Loading…',
     retry: 'Try again',
+    retrying: 'Trying again…',
     cancel: 'Cancel',
     error_network: 'You appear to be offline. Check your connection and try again.',
     error_timeout: 'The server took too long to answer. Try again in a moment.',
@@ -30,7 +31,7 @@ export const commonStrings = {
 
 /** The strings every element shares. */
 export type CommonStrings = Record<
-  `error_${SessionErrorCode}` | 'loading' | 'retry' | 'cancel',
+  `error_${SessionErrorCode}` | 'loading' | 'retry' | 'retrying' | 'cancel',
   string
 >;
 

@@ -26,6 +26,7 @@ import {
   trigger,
 } from './switchers.helpers.js';
 import { loadLocale } from '../../src/internal/localize.js';
+import { lastAnnouncement } from '../../src/internal/announcer.js';
 
 const DAY = 86_400_000;
 
@@ -216,9 +217,7 @@ describe('<account-switcher>', () => {
       expect(text(trigger(element))).to.contain('Alan Turing');
       expect(trigger(element).getAttribute('aria-expanded')).to.equal('false');
       expect(focused(element)).to.equal(trigger(element));
-      expect(text(element.shadowRoot!.querySelector('[role="status"]'))).to.equal(
-        'Switched to Alan Turing',
-      );
+      expect(lastAnnouncement()).to.equal('Switched to Alan Turing');
     });
 
     it('a cancelled account-switch sends nothing', async () => {

@@ -15,9 +15,15 @@ const en = {
   signInAgain: 'Sign in again',
   switchedTo: 'Switched to {name}',
   signedOut: 'You are signed out.',
+  /** One account signed out while another one here is still signed in (and now active). */
+  signedOutOf: 'Signed out of {name}. You are still signed in as {next}.',
 };
 
-const params = { signOutOf: ['name'], switchedTo: ['name'] } as const;
+const params = {
+  signOutOf: ['name'],
+  switchedTo: ['name'],
+  signedOutOf: ['name', 'next'],
+} as const;
 
 /** The strings `<account-switcher>` reads, in its language. */
 export type AccountSwitcherStrings = Strings<typeof en, typeof params>;

@@ -3,11 +3,12 @@ import { property } from 'lit/decorators.js';
 import type { SignIn } from '../../core/types.js';
 import { AccountSwitchEvent, AccountSwitchedEvent, type SignOutScope } from '../../events.js';
 import { MenuSwitcherController } from '../../controllers/menu-switcher.js';
+import { restoreFocus, signedOutControl } from '../../internal/focus.js';
 import { displayName, displayText } from '../../internal/format.js';
 import { navigateTo, safeHref } from '../../internal/safe-url.js';
 import { signOutWithEvents } from '../../internal/sign-out.js';
 import { avatar } from '../../internal/templates/avatar.js';
-import { loadError } from '../../internal/templates/feedback.js';
+import { loadError, loadRetrying } from '../../internal/templates/feedback.js';
 import {
   actionItem,
   group,
@@ -16,6 +17,7 @@ import {
   triggerContent,
 } from '../../internal/templates/menu.js';
 import { SessionElement } from '../shared/session-element.js';
+import { signOutAnnouncement } from '../shared/sign-out-outcome.js';
 import { type AccountSwitcherStrings, accountSwitcherStrings } from './account-switcher.strings.js';
 import { styles } from './account-switcher.styles.js';
 
@@ -98,10 +100,11 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
   protected override render() {
     const state = this.state;
     const t = this.t;
-    if (state.status === 'loading') return loadingTrigger(t.loading);
-    if (state.status === 'error') {
-      return loadError(t, state.error.code, () => this.sessionController?.refetch());
+    const retry = () => void this.sessionController?.refetch();
+    if (state.status === 'loading') {
+      return state.error ? loadRetrying(t, state.error.code, retry) : loadingTrigger(t.loading);
     }
+    if (state.status === 'error') return loadError(t, state.error.code, retry);
     const active = state.status === 'signed-in' ? state.session.active_signin : null;
     if (state.status !== 'signed-in' || !active) {
       const signInUrl = safeHref(this.signInUrl);
@@ -196,7 +199,7 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
     ${actionItem({
       label: t.signOutOf(this.#name(active)),
       part: 'sign-out-item',
-      onSelect: () => this.#signOut('signin', active.id),
+      onSelect: () => this.#signOut('signin', active),
     })}
     ${
       accountCount > 1
@@ -209,29 +212,40 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
     }`;
   }
 
-  #signOut(scope: SignOutScope, signInId?: string): void {
+  #signOut(scope: SignOutScope, account?: SignIn): void {
     this.switcher.command('sign-out', 'sign-out', async () => {
-      const detail = await signOutWithEvents(this, this.requireController(), { scope, signInId });
+      const controller = this.requireController();
+      const signInId = account?.id;
+      const detail = await signOutWithEvents(this, controller, { scope, signInId });
       if (!detail) return null;
       if (detail.redirectUrl) this.navigate(detail.redirectUrl);
       else void this.#keepFocus();
-      return this.t.signedOut;
+      return signOutAnnouncement(
+        this.t,
+        scope,
+        controller.getSnapshot(),
+        (signIn) => (signIn ? this.#name(signIn) : this.t.unknownUser),
+        account,
+      );
     });
   }
 
   /**
    * Signing out of the last account removes the trigger that had focus; the
-   * sign-in link (ours or the slotted one) takes it so keyboard users are not
-   * dropped at the top of the page.
+   * sign-in link (ours or the slotted one), else the page's signed-out content,
+   * else this element takes it, so keyboard users are not dropped at the top
+   * of the page.
    */
   async #keepFocus(): Promise<void> {
     await this.updateComplete;
-    const active = document.activeElement;
-    if (active && active !== document.body && active !== this) return;
     const slotted = this.querySelector<HTMLElement>(
       '[slot="signed-out"]:is(a[href], button), [slot="signed-out"] :is(a[href], button)',
     );
-    (this.renderRoot.querySelector<HTMLElement>('.sign-in-link') ?? slotted)?.focus();
+    restoreFocus(this, [
+      this.renderRoot.querySelector<HTMLElement>('.sign-in-link'),
+      slotted,
+      await signedOutControl(this),
+    ]);
   }
 }
 

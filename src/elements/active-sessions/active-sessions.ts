@@ -11,6 +11,7 @@ import {
   type SignInStatusFilter,
   isSignInStatusFilter,
 } from '../../core/types.js';
+import { announce } from '../../internal/announcer.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
 import { SessionElement } from '../shared/session-element.js';
 import { type ActiveSessionsStrings, activeSessionsStrings } from './active-sessions.strings.js';
@@ -158,6 +159,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     pageSize: () => this.#pageSize,
     status: () => this.#statusQuery,
     actions: this.#actions,
+    onAnswer: (page) => this.#announceAnswer(page),
   });
   #rows = new RowActions(this, {
     strings: () => this.t,
@@ -183,8 +185,14 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && (changed.has('status') || changed.has('pageSize'))) this.#list.page = 1;
+    if (this.hasUpdated && (changed.has('status') || changed.has('pageSize'))) this.#list.restart();
   }
+
+  /** What a new page or filter shows: "11–20 of 23", or that nothing matches. */
+  #announceAnswer = ({ items, page, pageSize, total }: Listing['page']): void => {
+    const from = (page - 1) * pageSize + 1;
+    announce(items.length ? this.t.range(from, from + items.length - 1, total) : this.t.empty);
+  };
 
   protected override render() {
     const state = this.state;
@@ -197,7 +205,12 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   }
 
   #body(state: SessionState, t: ActiveSessionsStrings) {
-    if (state.status === 'loading') return skeletonTemplate(t);
+    if (state.status === 'loading') {
+      // A failed first attempt is said at once (the retries go on behind it).
+      return state.error
+        ? errorTemplate(t, state.error, () => void this.sessionController?.refetch())
+        : skeletonTemplate(t);
+    }
     if (state.status === 'error') {
       return errorTemplate(t, state.error, () => void this.sessionController?.refetch());
     }
@@ -208,7 +221,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     const error = failed ? toSessionError(this.#list.error) : undefined;
     const shown = this.#list.shown;
     return html`${reauth ? reauthTemplate(t, this.reauthUrl, () => this.#actions.retryReauth()) : nothing}
-    ${state.stale ? html`<p part="stale" class="stale">${t.stale}</p>` : nothing}
+    ${state.stale && !error ? html`<p part="stale" class="stale">${t.stale}</p>` : nothing}
     ${
       shown
         ? this.#listing(shown, t, error)

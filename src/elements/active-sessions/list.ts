@@ -22,6 +22,8 @@ export interface SignInListOptions {
   status: () => SignInStatusFilter;
   /** Loads count as fresh evidence for its messages (see KeyedActionController.loadStarted). */
   actions: KeyedActionController;
+  /** Called with the page that answers a page or filter change, to announce it. */
+  onAnswer?: (page: Page<SignIn>) => void;
 }
 
 type TaskArgs = [SessionController | undefined, number, number, number, SignInStatusFilter];
@@ -51,6 +53,8 @@ export class SignInListController implements ReactiveController {
   #host: ReactiveControllerHost;
   #options: SignInListOptions;
   #task: Task<TaskArgs, Loaded>;
+  /** The user asked for another page or filter: the page that answers is announced. */
+  #asked = false;
 
   constructor(host: ReactiveControllerHost, options: SignInListOptions) {
     this.#host = host;
@@ -69,6 +73,8 @@ export class SignInListController implements ReactiveController {
       onComplete: ({ listing, load }) => {
         this.#show(listing);
         options.actions.loadSucceeded(load);
+        if (this.#asked) options.onAnswer?.(listing.page);
+        this.#asked = false;
       },
       onError: (error) =>
         options.actions.fail('list', 'list-signins', error, this.refresh, { load: true }),
@@ -90,16 +96,24 @@ export class SignInListController implements ReactiveController {
   /** Fetches the page again. */
   refresh = (): void => void this.#task.run();
 
-  /** Turns to `page`. */
+  /** Turns to `page`, as the user asked. */
   goTo = (page: number): void => {
     this.page = page;
+    this.#asked = true;
     this.#host.requestUpdate();
   };
+
+  /** Back to page 1 after the filter or page size changed. */
+  restart(): void {
+    this.goTo(1);
+  }
 
   /** Forgets everything user-specific (after a sign-out). */
   reset(): void {
     this.shown = undefined;
-    this.goTo(1);
+    this.page = 1;
+    this.#asked = false;
+    this.#host.requestUpdate();
   }
 
   /** The server confirmed: the rows leave now; the list and session reconcile after. */

@@ -9,7 +9,7 @@ import { type SwitcherChoice, MenuSwitcherController } from '../../controllers/m
 import type { CommonStrings } from '../../internal/common-strings.js';
 import { displayText } from '../../internal/format.js';
 import { avatar } from '../../internal/templates/avatar.js';
-import { loadError } from '../../internal/templates/feedback.js';
+import { loadError, loadRetrying } from '../../internal/templates/feedback.js';
 import { group, loadingTrigger, triggerContent } from '../../internal/templates/menu.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
 import { feedbackStyles } from '../../internal/styles/feedback.js';
@@ -112,7 +112,11 @@ export abstract class MembershipSwitcher<
     const state = this.state;
     const t = this.t;
     if (!this.#supported) return nothing;
-    if (state.status === 'loading') return loadingTrigger(t.loading);
+    if (state.status === 'loading') {
+      return state.error
+        ? loadRetrying(t, state.error.code, () => void this.sessionController?.refetch())
+        : loadingTrigger(t.loading);
+    }
     const signIn = state.status === 'signed-in' ? state.session.active_signin : null;
     if (!signIn) return nothing;
     const value = this.list.value;

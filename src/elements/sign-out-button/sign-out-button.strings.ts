@@ -8,6 +8,9 @@ const en = {
   signOutEverywhere: 'Sign out everywhere',
   signingOut: 'Signing out…',
   signedOut: 'You are signed out.',
+  /** One account signed out while another one here is still signed in (and now active). */
+  signedOutOf: 'Signed out of {name}. You are still signed in as {next}.',
+  signedOutEverywhere: 'You are signed out on every device.',
   confirmTitleSignIn: 'Sign out?',
   confirmTitleSession: 'Sign out of all accounts?',
   confirmTitleEverywhere: 'Sign out everywhere?',
@@ -26,6 +29,7 @@ const en = {
 
 const params = {
   confirmSignIn: ['name'],
+  signedOutOf: ['name', 'next'],
   confirmSession: ['count'],
   confirmEverywhere: ['count'],
 } as const;

@@ -4,11 +4,14 @@ import { activeSignIn } from '../../core/session-state.js';
 import type { SignOutScope } from '../../events.js';
 import { ConfirmDialogController } from '../../controllers/confirm-dialog.js';
 import { KeyedActionController } from '../../controllers/keyed-action.js';
+import { announce } from '../../internal/announcer.js';
 import { displayName } from '../../internal/format.js';
+import { hasFocusWithin, restoreFocus, signedOutControl } from '../../internal/focus.js';
 import { navigateTo } from '../../internal/safe-url.js';
 import { feedback } from '../../internal/templates/feedback.js';
 import { SIGN_OUT_SCOPES, signOutWithEvents } from '../../internal/sign-out.js';
 import { SessionElement } from '../shared/session-element.js';
+import { signOutAnnouncement } from '../shared/sign-out-outcome.js';
 import { type SignOutButtonStrings, signOutButtonStrings } from './sign-out-button.strings.js';
 import { styles } from './sign-out-button.styles.js';
 
@@ -87,6 +90,8 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
   protected readonly dialog = new ConfirmDialogController(this);
   protected readonly actions = new KeyedActionController(this, {
     report: (error, action, retry) => this.reportError(error, action, retry),
+    // The document's live region: this element renders nothing once signed out.
+    announce,
   });
 
   protected override render() {
@@ -95,20 +100,22 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
     if (this.state.status !== 'signed-in' || !controller) return this.dialog.render();
     if (scope === 'everywhere' && !controller.capabilities.signOutEverywhere) return nothing;
     const t = this.t;
-    const busy = this.actions.busy;
+    // While the dialog asks, nothing is under way yet.
+    const busy = this.actions.busy && !this.dialog.open;
+    // aria-disabled, not disabled: a disabled button loses focus, and Cancel could not return it.
     return html`<span class="base" part="base">
         <button
           class="btn"
           part="button"
           type="button"
-          ?disabled=${busy}
+          aria-disabled=${this.actions.busy ? 'true' : nothing}
           aria-busy=${busy ? 'true' : nothing}
           @click=${this.#onClick}
         >
           ${busy ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
           <slot>${this.#label(scope)}</slot>
         </button>
-        ${feedback(t, this.actions.error, this.actions.announcement)}
+        ${feedback(t, this.actions.error)}
       </span>
       ${this.dialog.render()}`;
   }
@@ -142,6 +149,8 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
       const controller = this.requireController();
       const signInId =
         scope === 'signin' ? this.signInId || activeSignIn(this.state)?.id : undefined;
+      const account = this.#signIn(signInId);
+      const hadFocus = hasFocusWithin(this);
       if ((this.confirm ?? scope === 'everywhere') && !(await this.#confirm(scope, signInId))) {
         return null;
       }
@@ -152,9 +161,32 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
       });
       if (!detail) return null;
       if (detail.redirectUrl) this.navigate(detail.redirectUrl);
-      return this.t.signedOut;
+      else if (hadFocus) void this.#keepFocus();
+      return signOutAnnouncement(
+        this.t,
+        scope,
+        controller.getSnapshot(),
+        (signIn) => displayName(signIn?.user, this.t.signOut),
+        account,
+      );
     });
   };
+
+  /** The account `signInId` names, from the session as it was before signing out. */
+  #signIn(signInId: string | undefined) {
+    const state = this.state;
+    const signins = state.status === 'signed-in' ? state.session.signins : [];
+    return signins.find((s) => s.id === signInId) ?? activeSignIn(state) ?? undefined;
+  }
+
+  /**
+   * Signing out of the last account removes this button: focus goes to the
+   * page's signed-out content (its "Sign in" link), else stays on this element.
+   */
+  async #keepFocus(): Promise<void> {
+    await this.updateComplete;
+    restoreFocus(this, [await signedOutControl(this)]);
+  }
 
   async #confirm(scope: SignOutScope, signInId: string | undefined): Promise<boolean> {
     const t = this.t;

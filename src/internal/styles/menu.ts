@@ -32,6 +32,7 @@ export const menuStyles = css`
     cursor: default;
     color: var(--_muted);
   }
+  /* Where it starts; MenuButtonController then keeps it inside the viewport (placePopup). */
   .menu {
     position: absolute;
     z-index: var(--session-menu-z-index, 1000);

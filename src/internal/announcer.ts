@@ -1,0 +1,74 @@
+/**
+ * The kit's screen-reader announcements come from one pair of polite live
+ * regions in the document, outside every element: an element that re-renders
+ * into another state (signed in → signed out) or leaves the page would take
+ * its own region, and the message in it, along.
+ */
+
+const ANNOUNCER_ID = 'session-elements-announcer';
+
+/** Visually hidden, yet read: the usual clip technique, inline so no stylesheet is needed. */
+const HIDDEN =
+  'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;' +
+  'clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap';
+
+let turn = 0;
+
+/**
+ * The announcer's container, created on first use. Looked up by id so that
+ * two copies of the kit on one page share it, and re-created when an app
+ * replaced the body.
+ */
+export function ensureAnnouncer(): HTMLElement | null {
+  return findAnnouncer() ?? createAnnouncer();
+}
+
+function findAnnouncer(): HTMLElement | null {
+  return typeof document === 'undefined' ? null : document.getElementById(ANNOUNCER_ID);
+}
+
+function createAnnouncer(): HTMLElement | null {
+  if (typeof document === 'undefined') return null;
+  const parent = document.body ?? document.documentElement;
+  if (!parent) return null;
+  const container = document.createElement('div');
+  container.id = ANNOUNCER_ID;
+  container.setAttribute('style', HIDDEN);
+  for (let i = 0; i < 2; i++) {
+    const region = document.createElement('div');
+    region.setAttribute('role', 'status');
+    region.setAttribute('aria-live', 'polite');
+    region.setAttribute('aria-atomic', 'true');
+    container.append(region);
+  }
+  parent.append(container);
+  return container;
+}
+
+/**
+ * Says `message` to screen readers, politely. The two regions take turns and
+ * the other one is emptied: the same message twice in a row is new text in a
+ * region each time, so it is read twice. An empty message says nothing.
+ */
+export function announce(message: string): void {
+  if (!message) return;
+  const existing = findAnnouncer();
+  if (existing) return say(existing, message);
+  // A region that appears with its text already in it is often not read: add the text a moment later.
+  const created = createAnnouncer();
+  if (created) setTimeout(() => say(created, message), NEW_REGION_DELAY);
+}
+
+/** How long a new region waits before its first message, in ms. */
+const NEW_REGION_DELAY = 100;
+
+function say(container: HTMLElement, message: string): void {
+  const regions = [...container.children] as HTMLElement[];
+  turn = (turn + 1) % regions.length;
+  regions.forEach((region, index) => (region.textContent = index === turn ? message : ''));
+}
+
+/** The text announced last (empty when nothing was): for tests and debugging tools. */
+export function lastAnnouncement(): string {
+  return [...(findAnnouncer()?.children ?? [])].map((region) => region.textContent).join('');
+}
