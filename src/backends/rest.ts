@@ -11,6 +11,7 @@ import {
 import { HTTP_ROUTES, type Operation } from '../core/routes.js';
 import { errorFrom, globalFetch, ensureOk, readJson, send } from './http.js';
 import { readEvents, type SseMessage } from './sse.js';
+import { subscribeShared, type StreamCursor } from './shared-stream.js';
 import {
   MAX_LIST_ITEMS,
   parseList,
@@ -54,8 +55,8 @@ export class RestBackend implements SessionBackend {
   readonly capabilities: BackendCapabilities;
   readonly baseUrl: string;
   readonly #fetch: typeof fetch;
-  /** The last event id seen, sent back as Last-Event-ID so a reconnect replays what it missed. */
-  #lastEventId: string | null = null;
+  /** Where a new live stream resumes: sent as Last-Event-ID so the server replays what was missed. */
+  readonly #cursor: StreamCursor = { lastEventId: null };
 
   constructor(options: RestBackendOptions = {}) {
     this.baseUrl = (options.baseUrl ?? '/api/session').replace(/\/+$/, '');
@@ -127,24 +128,36 @@ export class RestBackend implements SessionBackend {
   /**
    * Live updates over `GET /events` (Server-Sent Events read through fetch, so
    * statuses, Retry-After and Last-Event-ID are ours to handle). The controller
-   * reconnects after the one `closed` event; stopping sends none.
+   * reconnects after the one `closed` event; stopping sends none. Tabs of one
+   * origin share one stream where the browser allows (see subscribeShared).
    */
   subscribe(onEvent: (event: LiveEvent) => void, o: RequestOptions): () => void {
     const controller = new AbortController();
     const stop = () => controller.abort();
     if (o.signal.aborted) stop();
     else o.signal.addEventListener('abort', stop, { once: true });
-    void this.#stream(onEvent, controller.signal).finally(() =>
-      o.signal.removeEventListener('abort', stop),
+    controller.signal.addEventListener('abort', () => o.signal.removeEventListener('abort', stop), {
+      once: true,
+    });
+    subscribeShared(
+      `session-elements-live ${this.baseUrl}`,
+      (emit, signal, lastEventId) => void this.#stream(emit, signal, lastEventId),
+      onEvent,
+      controller.signal,
+      this.#cursor,
     );
     return stop;
   }
 
-  async #stream(onEvent: (event: LiveEvent) => void, signal: AbortSignal): Promise<void> {
+  async #stream(
+    emit: (event: LiveEvent, id?: string) => void,
+    signal: AbortSignal,
+    lastEventId: string | null,
+  ): Promise<void> {
     let error: SessionError | undefined;
     try {
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
-      if (this.#lastEventId) headers['Last-Event-ID'] = this.#lastEventId;
+      if (lastEventId) headers['Last-Event-ID'] = lastEventId;
       const response = await this.#fetch(this.baseUrl + HTTP_ROUTES.subscribe.path, {
         method: 'GET',
         headers,
@@ -158,16 +171,15 @@ export class RestBackend implements SessionBackend {
         await response.body?.cancel();
         throw new SessionError('invalid-response', 'The server sent no event stream.');
       }
-      if (!signal.aborted) onEvent({ type: 'open' });
+      if (!signal.aborted) emit({ type: 'open' });
       for await (const message of readEvents(response.body, signal)) {
-        if (message.id) this.#lastEventId = message.id;
         const event = liveEvent(message);
-        if (event && !signal.aborted) onEvent(event);
+        if (event && !signal.aborted) emit(event, message.id);
       }
     } catch (cause) {
       error = toSessionError(cause);
     }
-    if (!signal.aborted) onEvent(error ? { type: 'closed', error } : { type: 'closed' });
+    if (!signal.aborted) emit(error ? { type: 'closed', error } : { type: 'closed' });
   }
 
   /**
