@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { backend, demoUrl, device, signIn, signedInDevice, useDemoServer } from './harness.js';
+import {
+  backend,
+  demoUrl,
+  device,
+  session,
+  signIn,
+  signedInDevice,
+  useDemoServer,
+} from './harness.js';
 
 /**
  * Live updates end to end: two browsers of one user on the demo page, polling
@@ -101,5 +109,45 @@ describe('live updates in the browser', () => {
       ),
     );
     assert.ok(Date.now() - started < LIVE_DEADLINE, 'both tabs signed out over the stream');
+  });
+
+  test('with new-signin-events, a sign-in on another device dispatches new-signin with that sign-in', async () => {
+    const laptop = await signedInDevice('laptop');
+    await openLivePage(laptop.page);
+    await laptop.page.evaluate(`(() => {
+      const provider = document.querySelector('session-provider');
+      window.newSignIns = [];
+      provider.addEventListener('new-signin', (event) => window.newSignIns.push(event.detail.signin));
+      provider.toggleAttribute('new-signin-events', true);
+    })()`);
+    await laptop.page.waitForTimeout(100);
+
+    const desktop = await device('desktop');
+    await signIn(desktop, 'ana@demo.test');
+    const made = await session(desktop);
+    await laptop.page.waitForFunction(`window.newSignIns.length > 0`, null, {
+      timeout: LIVE_DEADLINE,
+    });
+    const heard = (await laptop.page.evaluate(`window.newSignIns`)) as {
+      id: string;
+      userAgent?: string;
+      city?: string;
+    }[];
+    assert.equal(heard.length, 1, 'one notice for one sign-in');
+    assert.equal(heard[0]!.id, made?.active_signin.id);
+    assert.match(heard[0]!.userAgent ?? '', /Firefox\/132/);
+    assert.equal(heard[0]!.city, 'Madrid', 'as the device list shows it');
+    assert.doesNotMatch(JSON.stringify(heard), /token/i, 'no token in the event');
+
+    await laptop.page.evaluate(
+      `document.querySelector('session-provider').toggleAttribute('new-signin-events', false)`,
+    );
+    await signIn(await device('phone'), 'ana@demo.test');
+    await laptop.page.waitForTimeout(1_500);
+    assert.equal(
+      await laptop.page.evaluate(`window.newSignIns.length`),
+      1,
+      'no notice once switched off',
+    );
   });
 });

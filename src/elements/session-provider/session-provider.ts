@@ -7,6 +7,7 @@ import { SessionController } from '../../core/session-controller.js';
 import { sessionContext } from '../../context.js';
 import { SessionChangeEvent } from '../../events.js';
 import { parseOrigins } from '../../internal/safe-url.js';
+import { NewSignInNotifier } from '../../controllers/new-signin.js';
 
 /**
  * Owns (or is handed) the `SessionController` and shares it with every
@@ -18,6 +19,7 @@ import { parseOrigins } from '../../internal/safe-url.js';
  * @tag session-provider
  * @slot - The page content that uses the session.
  * @fires {SessionChangeEvent} session-change - The session state changed; `detail.state` is the new state.
+ * @fires {NewSignInEvent} new-signin - With `new-signin-events`: this user signed in on another device; `detail.signin` is that sign-in.
  */
 export class SessionProvider extends LitElement {
   static override styles = css`
@@ -41,6 +43,13 @@ export class SessionProvider extends LitElement {
   @property({ attribute: 'redirect-origins' }) redirectOrigins = '';
 
   /**
+   * Dispatch `new-signin` when the live stream announces that this user signed
+   * in on another device (off by default; needs a backend with live updates),
+   * e.g. to ask "New sign-in from Berlin, Firefox on Windows — was this you?".
+   */
+  @property({ attribute: 'new-signin-events', type: Boolean }) newSignInEvents = false;
+
+  /**
    * A controller to share instead of creating one; it wins over `backend` and `api-base`.
    * @type {SessionController | undefined}
    */
@@ -53,6 +62,10 @@ export class SessionProvider extends LitElement {
   @property({ attribute: false }) backend?: SessionBackend;
 
   #provider = new ContextProvider(this, { context: sessionContext });
+  protected readonly newSignIns = new NewSignInNotifier(this, {
+    controller: () => this.#active,
+    enabled: () => this.newSignInEvents && this.isConnected,
+  });
   #owned: SessionController | undefined;
   #active: SessionController | undefined;
   #unsubscribe: (() => void) | undefined;
