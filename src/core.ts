@@ -19,6 +19,7 @@ export { CrossTab, type ChannelLike } from './core/cross-tab.js';
 export type {
   SessionBackend,
   BackendCapabilities,
+  LiveChange,
   LiveEvent,
   RequestOptions,
 } from './core/backend.js';

@@ -50,6 +50,10 @@ export interface SignOutDetail {
   signInId?: string;
   redirectUrl?: string;
 }
+export interface NewSignInDetail {
+  /** The sign-in another device just made, as the device list shows it. */
+  signin: SignIn;
+}
 export interface SessionChangeDetail {
   state: SessionState;
 }
@@ -71,6 +75,12 @@ export class SignInRevokeEvent extends SessionElementsEvent<SignInRevokeDetail> 
 export class SignInRevokedEvent extends SessionElementsEvent<SignInRevokeDetail> {
   constructor(detail: SignInRevokeDetail) {
     super('signin-revoked', detail);
+  }
+}
+/** Opt-in (`<session-provider new-signin-events>`): this user signed in on another device. */
+export class NewSignInEvent extends SessionElementsEvent<NewSignInDetail> {
+  constructor(detail: NewSignInDetail) {
+    super('new-signin', detail);
   }
 }
 export class AccountSwitchEvent extends SessionElementsEvent<AccountSwitchDetail> {
@@ -136,6 +146,7 @@ export const SESSION_EVENTS = Object.freeze([
   'reauth-required',
   'signin-revoke',
   'signin-revoked',
+  'new-signin',
   'account-switch',
   'account-switched',
   'organization-switch',
@@ -150,6 +161,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'signin-revoke': SignInRevokeEvent;
     'signin-revoked': SignInRevokedEvent;
+    'new-signin': NewSignInEvent;
     'account-switch': AccountSwitchEvent;
     'account-switched': AccountSwitchedEvent;
     'organization-switch': OrganizationSwitchEvent;

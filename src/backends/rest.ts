@@ -132,22 +132,32 @@ export class RestBackend implements SessionBackend {
   /**
    * Live updates over `GET /events` (Server-Sent Events read through fetch, so
    * statuses, Retry-After and Last-Event-ID are ours to handle). The controller
-   * reconnects after the one `closed` event; stopping sends none.
+   * reconnects after the one `closed` event; stopping sends none. The tabs of
+   * one origin share one stream where the browser allows (see subscribeShared).
    */
   subscribe(onEvent: (event: LiveEvent) => void, o: RequestOptions): () => void {
     const controller = new AbortController();
     const stop = () => controller.abort();
     if (o.signal.aborted) stop();
     else o.signal.addEventListener('abort', stop, { once: true });
+    controller.signal.addEventListener('abort', () => o.signal.removeEventListener('abort', stop), {
+      once: true,
+    });
     // Loaded on the first subscription: a page renders before its stream opens.
-    void import('./sse.js')
-      .then(({ streamLiveEvents }) => streamLiveEvents(this.#stream, onEvent, controller.signal))
+    void import('./shared-stream.js')
+      .then(({ subscribeShared }) =>
+        subscribeShared(
+          `session-elements-live ${this.baseUrl}`,
+          this.#stream,
+          onEvent,
+          controller.signal,
+        ),
+      )
       .catch((error: unknown) => {
         if (!controller.signal.aborted) {
           onEvent({ type: 'closed', error: toSessionError(error) });
         }
-      })
-      .finally(() => o.signal.removeEventListener('abort', stop));
+      });
     return stop;
   }
 

@@ -85,11 +85,19 @@ export interface RequestOptions {
  * when the stream ended for good, with the error if it failed (the controller
  * reconnects with backoff, honouring a 429's `retryAfter`).
  */
+/**
+ * A change a live stream announces: `kind` is `created`, `revoked` or
+ * `expired` for a sign-in of this user (`signInId`), `changed` for this
+ * browser's active sign-in, organization or workspace, or `resync`.
+ */
+export interface LiveChange {
+  type: 'change';
+  kind: string;
+  signInId?: string;
+}
+
 export type LiveEvent =
-  | { type: 'open' }
-  | { type: 'change'; kind: string; signInId?: string }
-  | { type: 'signed-out' }
-  | { type: 'closed'; error?: SessionError };
+  { type: 'open' } | LiveChange | { type: 'signed-out' } | { type: 'closed'; error?: SessionError };
 
 /**
  * The whole surface the kit needs from an auth system. Implementations must

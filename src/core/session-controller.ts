@@ -1,4 +1,4 @@
-import type { BackendCapabilities, LiveEvent, SessionBackend } from './backend.js';
+import type { BackendCapabilities, LiveChange, LiveEvent, SessionBackend } from './backend.js';
 import { type Clock, systemClock } from './clock.js';
 import type { CrossTab, CrossTabKind } from './cross-tab.js';
 import {
@@ -73,6 +73,18 @@ function startState(session: Session | null): SessionState {
 export const FOCUS_THROTTLE = 5_000;
 /** Least time between two reloads that other tabs' messages cause. */
 export const CROSS_TAB_THROTTLE = 1_000;
+/** Calls every listener, in a copy of the set (a listener may unsubscribe itself). */
+function callEach<T>(listeners: Set<(value: T) => void>, value: T): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(value);
+    } catch (error) {
+      // One broken listener must not starve the others.
+      console.error(error);
+    }
+  }
+}
+
 /** While the live stream is healthy, polls come this many times less often. */
 export const LIVE_POLL_FACTOR = 4;
 /**
@@ -118,6 +130,7 @@ export class SessionController {
   #sessionFlight: SessionFlight | null = null;
   #lastRevalidate = -Infinity;
   #listeners = new Set<Listener>();
+  #liveListeners = new Set<(change: LiveChange) => void>();
   #pollTimer: unknown = null;
   #unlisten: (() => void) | null = null;
   #reads = new SingleFlight<unknown>();
@@ -193,6 +206,17 @@ export class SessionController {
       if (this.#listeners.delete(listener) && this.#listeners.size === 0) this.#stop();
     };
   };
+
+  /**
+   * Calls `listener` with each change the live stream announces, after the
+   * controller has acted on it, until the returned function is called. It
+   * opens no stream by itself: one is open while the controller has
+   * subscribers, someone is signed in and the backend can push.
+   */
+  onLiveChange(listener: (change: LiveChange) => void): () => void {
+    this.#liveListeners.add(listener);
+    return () => this.#liveListeners.delete(listener);
+  }
 
   /** Revalidates the session; concurrent calls share one request. Never rejects. */
   refetch(): Promise<SessionState> {
@@ -357,6 +381,7 @@ export class SessionController {
     this.#early.clear();
     this.#tokens?.clear();
     this.#listeners.clear();
+    this.#liveListeners.clear();
   }
 
   // ---- internals -------------------------------------------------------------------------------
@@ -601,14 +626,7 @@ export class SessionController {
     if (this.#state.status !== 'loading' || state.status !== 'signed-in') this.#early.clear();
     this.#state = Object.freeze(state);
     this.#syncLive();
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(this.#state);
-      } catch (error) {
-        // One broken subscriber must not starve the others.
-        console.error(error);
-      }
-    }
+    callEach(this.#listeners, this.#state);
   }
 
   #start(): void {
@@ -722,9 +740,11 @@ export class SessionController {
       this.#liveHealthy = false;
       this.#liveGap = true;
       this.#scheduleLiveReconnect(event.error);
-    } else if (!this.#isEcho(event)) {
+    } else {
+      if (this.#isEcho(event)) return;
       if (this.#aboutOtherDevice(event)) this.#bumpLists();
       else this.#onOtherTab();
+      if (event.type === 'change') callEach(this.#liveListeners, event);
     }
   }
 

@@ -29,7 +29,10 @@ function backendAnswering(...responses: (() => Response)[]) {
     calls.push({ url: String(input), init });
     return responses.shift()!();
   }) as typeof globalThis.fetch;
-  return { calls, backend: new RestBackend({ baseUrl: '/api/session', fetch }) };
+  // Tabs of one origin share a stream: a base of its own keeps this backend apart from other
+  // test files' backends running in other pages of the same browser at the same time.
+  const baseUrl = `/api/session-${crypto.randomUUID()}`;
+  return { calls, backend: new RestBackend({ baseUrl, fetch }) };
 }
 
 /** Subscribes and resolves with every event up to and including `closed`. */
@@ -67,7 +70,7 @@ describe('RestBackend: live updates', () => {
       { type: 'signed-out' },
       { type: 'closed' },
     ]);
-    expect(calls[0]!.url).to.equal('/api/session/events');
+    expect(calls[0]!.url).to.match(/^\/api\/session-[\w-]+\/events$/);
     expect(calls[0]!.init.credentials).to.equal('include');
     expect((calls[0]!.init.headers as Record<string, string>)['Last-Event-ID']).to.equal(undefined);
   });

@@ -1,13 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoUrl, device, signIn, signedInDevice, useDemoServer } from './harness.js';
+import {
+  backend,
+  demoUrl,
+  device,
+  session,
+  signIn,
+  signedInDevice,
+  useDemoServer,
+} from './harness.js';
 
 /**
  * Live updates end to end: two browsers of one user on the demo page, polling
- * off, so whatever reaches the other browser within a second came over
- * `GET /api/session/events`.
+ * off, so whatever reaches the other browser came over `GET /api/session/events`.
+ * The latency goal (p99 ≤ 1 s) is measured by `npm run bench`; here a change
+ * must arrive well before any fallback could (LIVE_DEADLINE), on a busy CI machine too.
  */
+const LIVE_DEADLINE = 3_000;
 
 useDemoServer();
 
@@ -39,7 +49,7 @@ function sessionReads(log: { url: string; at: number }[], since: number): number
 }
 
 describe('live updates in the browser', () => {
-  test('a device revoked from another goes signed-out within 1 s, and a new sign-in appears within 1 s, with polling off', async (t) => {
+  test('a device revoked from another goes signed-out, and a new sign-in appears, over the stream with polling off', async (t) => {
     const laptop = await signedInDevice('laptop');
     const phone = await signedInDevice('phone');
     await openLivePage(laptop.page);
@@ -54,9 +64,9 @@ describe('live updates in the browser', () => {
     const confirm = laptop.page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' });
     const started = Date.now();
     await confirm.click();
-    await phone.page.getByText("You're signed out").waitFor({ timeout: 1_000 });
+    await phone.page.getByText("You're signed out").waitFor({ timeout: LIVE_DEADLINE });
     const revokeLatency = Date.now() - started;
-    assert.ok(revokeLatency < 1_000, `signed out after ${revokeLatency} ms`);
+    assert.ok(revokeLatency < LIVE_DEADLINE, `signed out after ${revokeLatency} ms`);
     assert.equal(
       await phone.page.locator('active-sessions [part~="item"]').count(),
       0,
@@ -69,11 +79,75 @@ describe('live updates in the browser', () => {
     await signIn(desktop, 'ana@demo.test');
     await laptop.page
       .locator('active-sessions [part~="item"]', { hasText: 'Firefox 132 on Ubuntu' })
-      .waitFor({ timeout: 1_000 });
+      .waitFor({ timeout: LIVE_DEADLINE });
     const signInLatency = Date.now() - signedInAt;
-    assert.ok(signInLatency < 1_000, `listed after ${signInLatency} ms`);
+    assert.ok(signInLatency < LIVE_DEADLINE, `listed after ${signInLatency} ms`);
     t.diagnostic(
       `live latency: revoke → signed-out ${revokeLatency} ms; sign-in → listed ${signInLatency} ms`,
+    );
+  });
+
+  test('tabs of one browser share one event stream, and every tab hears a revoke', async () => {
+    const laptop = await signedInDevice('laptop');
+    const streams: string[] = [];
+    laptop.page.context().on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/session/events') streams.push(request.url());
+    });
+    await openLivePage(laptop.page);
+    const second = await laptop.page.context().newPage();
+    await second.goto(`${demoUrl()}/`);
+    await second.locator('active-sessions [part~="item-current"]').waitFor();
+    await second.waitForTimeout(300);
+    assert.equal(streams.length, 1, "the second tab listens to the first tab's stream");
+
+    const phone = await signedInDevice('phone');
+    await backend(phone.page, 'removeSignIn', laptop.id);
+    const started = Date.now();
+    await Promise.all(
+      [laptop.page, second].map((page) =>
+        page.getByText("You're signed out").waitFor({ timeout: LIVE_DEADLINE }),
+      ),
+    );
+    assert.ok(Date.now() - started < LIVE_DEADLINE, 'both tabs signed out over the stream');
+  });
+
+  test('with new-signin-events, a sign-in on another device dispatches new-signin with that sign-in', async () => {
+    const laptop = await signedInDevice('laptop');
+    await openLivePage(laptop.page);
+    await laptop.page.evaluate(`(() => {
+      const provider = document.querySelector('session-provider');
+      window.newSignIns = [];
+      provider.addEventListener('new-signin', (event) => window.newSignIns.push(event.detail.signin));
+      provider.toggleAttribute('new-signin-events', true);
+    })()`);
+    await laptop.page.waitForTimeout(100);
+
+    const desktop = await device('desktop');
+    await signIn(desktop, 'ana@demo.test');
+    const made = await session(desktop);
+    await laptop.page.waitForFunction(`window.newSignIns.length > 0`, null, {
+      timeout: LIVE_DEADLINE,
+    });
+    const heard = (await laptop.page.evaluate(`window.newSignIns`)) as {
+      id: string;
+      userAgent?: string;
+      city?: string;
+    }[];
+    assert.equal(heard.length, 1, 'one notice for one sign-in');
+    assert.equal(heard[0]!.id, made?.active_signin.id);
+    assert.match(heard[0]!.userAgent ?? '', /Firefox\/132/);
+    assert.equal(heard[0]!.city, 'Madrid', 'as the device list shows it');
+    assert.doesNotMatch(JSON.stringify(heard), /token/i, 'no token in the event');
+
+    await laptop.page.evaluate(
+      `document.querySelector('session-provider').toggleAttribute('new-signin-events', false)`,
+    );
+    await signIn(await device('phone'), 'ana@demo.test');
+    await laptop.page.waitForTimeout(1_500);
+    assert.equal(
+      await laptop.page.evaluate(`window.newSignIns.length`),
+      1,
+      'no notice once switched off',
     );
   });
 });

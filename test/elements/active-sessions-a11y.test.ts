@@ -107,7 +107,8 @@ describe('<active-sessions>: accessibility', () => {
     expect(names.every((name) => name.length > 0)).to.equal(true);
     expect(names).to.include('Sign out of Firefox 144 on Windows, Berlin, active yesterday');
     expect(names).to.include('Sign out of all other devices');
-    expect(shadow(element).querySelector('[role="status"]')).not.to.equal(null);
+    const announcer = document.getElementById('session-elements-announcer');
+    expect(announcer?.querySelectorAll('[role="status"][aria-live="polite"]').length).to.equal(2);
   });
 
   it('works from the keyboard alone: tab to a row, confirm, escape, revoke', async () => {
@@ -196,14 +197,17 @@ describe('<active-sessions>: localisation', () => {
 
   it('takes per-element string overrides', async () => {
     const { element } = await mount();
-    element.strings = { thisDevice: 'You are here', revokeLabel: (d: string) => `End ${d}` };
+    element.strings = {
+      thisDevice: 'You are here',
+      revokeLabelWith: (d: string, details: string) => `End ${d} (${details})`,
+    };
     await element.updateComplete;
     expect(text(part(element, 'badge-current'))).to.equal('You are here');
     expect(
       rowTitled(element, 'Firefox 144 on Windows')!
         .querySelector('[part~="revoke-button"]')!
         .getAttribute('aria-label'),
-    ).to.equal('End Firefox 144 on Windows');
+    ).to.equal('End Firefox 144 on Windows (Berlin, active yesterday)');
   });
 });
 

@@ -152,6 +152,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   #actions = new KeyedActionController(this, {
     report: (error, action, retry) => this.reportError(error, action, retry),
     exclusive: false,
+    announce,
   });
   #list = new SignInListController(this, {
     controller: () => this.sessionController,
@@ -199,7 +200,6 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     if (state.status === 'signed-out') return nothing;
     const busy = state.status === 'loading' || this.#list.loading;
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      <div role="status" class="visually-hidden">${this.#actions.announcement}</div>
       ${this.#body(state, this.t)} ${this.#rows.dialog()}
     </div>`;
   }

@@ -10,6 +10,7 @@ import { sessionContext } from '../../context.js';
 import { openServerShadowRoot } from '../../controllers/session-consumer.js';
 import { SessionChangeEvent } from '../../events.js';
 import { parseOrigins } from '../../internal/safe-url.js';
+import { NewSignInNotifier } from '../../controllers/new-signin.js';
 
 /**
  * `initial-session` holds JSON: a session as `GET /` of the HTTP contract answers it, or
@@ -39,6 +40,7 @@ const initialSessionConverter = {
  * @tag session-provider
  * @slot - The page content that uses the session.
  * @fires {SessionChangeEvent} session-change - The session state changed; `detail.state` is the new state.
+ * @fires {NewSignInEvent} new-signin - With `new-signin-events`: this user signed in on another device; `detail.signin` is that sign-in.
  */
 export class SessionProvider extends LitElement {
   static override styles = css`
@@ -72,6 +74,13 @@ export class SessionProvider extends LitElement {
   initialSession?: Session | null;
 
   /**
+   * Dispatch `new-signin` when the live stream announces that this user signed
+   * in on another device (off by default; needs a backend with live updates),
+   * e.g. to ask "New sign-in from Berlin, Firefox on Windows — was this you?".
+   */
+  @property({ attribute: 'new-signin-events', type: Boolean }) newSignInEvents = false;
+
+  /**
    * A controller to share instead of creating one; it wins over `backend` and `api-base`.
    * @type {SessionController | undefined}
    */
@@ -84,6 +93,10 @@ export class SessionProvider extends LitElement {
   @property({ attribute: false }) backend?: SessionBackend;
 
   #provider = new ContextProvider(this, { context: sessionContext });
+  protected readonly newSignIns = new NewSignInNotifier(this, {
+    controller: () => this.#active,
+    enabled: () => this.newSignInEvents && this.isConnected,
+  });
   #owned: SessionController | undefined;
   #active: SessionController | undefined;
   #unsubscribe: (() => void) | undefined;

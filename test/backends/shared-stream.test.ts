@@ -1,0 +1,121 @@
+import { expect } from '@open-wc/testing';
+import { RestBackend } from '../../src/backends/rest.js';
+import type { LiveEvent } from '../../src/core/backend.js';
+
+/**
+ * Two RestBackends in one page stand for two tabs: Web Locks and
+ * BroadcastChannel work across them exactly as across tabs of one origin.
+ * Each test uses its own base URL, so its lock and channel are its own (other
+ * test files run in other pages of the same browser, with the same origin).
+ */
+
+const SSE = { 'Content-Type': 'text/event-stream; charset=utf-8' };
+const encoder = new TextEncoder();
+
+/** An event stream the test writes to, ending when the request is cancelled. */
+function liveStream() {
+  let push: (chunk: string) => void = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      push = (chunk) => controller.enqueue(encoder.encode(chunk));
+    },
+  });
+  return { response: new Response(body, { headers: SSE }), push: (chunk: string) => push(chunk) };
+}
+
+/** A tab: a backend whose every /events request gets a fresh stream the test can write to. */
+function tab(baseUrl: string) {
+  const streams: ReturnType<typeof liveStream>[] = [];
+  const lastEventIds: (string | undefined)[] = [];
+  const fetch = (async (_input: RequestInfo | URL, init: RequestInit = {}) => {
+    lastEventIds.push((init.headers as Record<string, string>)['Last-Event-ID']);
+    const stream = liveStream();
+    streams.push(stream);
+    return stream.response;
+  }) as typeof globalThis.fetch;
+  const backend = new RestBackend({ baseUrl, fetch });
+  const events: LiveEvent[] = [];
+  const subscription = new AbortController();
+  backend.subscribe((event) => events.push(event), { signal: subscription.signal });
+  return { streams, lastEventIds, events, close: () => subscription.abort() };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('RestBackend: one live stream shared by the tabs of an origin', () => {
+  let base: string;
+  beforeEach(() => {
+    base = `/api/session-${crypto.randomUUID()}`;
+  });
+
+  it('opens one stream for two tabs, and both hear every event', async () => {
+    const first = tab(base);
+    await settle();
+    const second = tab(base);
+    await settle();
+    expect(first.streams.length + second.streams.length).to.equal(1);
+    first.streams[0]!.push('id: e.1\nevent: signin\ndata: {"kind":"created","signInId":"s7"}\n\n');
+    await settle();
+    const created = { type: 'change', kind: 'created', signInId: 's7' };
+    expect(first.events).to.deep.equal([{ type: 'open' }, created]);
+    expect(second.events).to.deep.equal([{ type: 'open' }, created]);
+    first.close();
+    second.close();
+  });
+
+  it('passes the stream to the next tab when its tab closes, resuming after the last event', async () => {
+    const first = tab(base);
+    await settle();
+    const second = tab(base);
+    await settle();
+    first.streams[0]!.push('id: e.41\nevent: signin\ndata: {"kind":"revoked","signInId":"s2"}\n\n');
+    await settle();
+    first.close();
+    await settle();
+    expect(second.streams.length).to.equal(1);
+    expect(second.lastEventIds).to.deep.equal(['e.41']);
+    second.streams[0]!.push('event: signed-out\ndata: {}\n\n');
+    await settle();
+    expect(second.events.at(-1)).to.deep.equal({ type: 'signed-out' });
+    second.close();
+  });
+
+  it('ignores malformed relays on the channel', async () => {
+    const listener = tab(base);
+    const leader = tab(base);
+    await settle();
+    const channel = new BroadcastChannel(`session-elements-live ${base}`);
+    for (const junk of [
+      null,
+      'open',
+      { source: 'session-elements-live', type: 'event', event: { type: 'closed' } },
+      { source: 'session-elements-live', type: 'event', event: { type: 'change', kind: 7 } },
+      {
+        source: 'session-elements-live',
+        type: 'event',
+        event: { type: 'change', kind: 'x'.repeat(300) },
+      },
+      { source: 'elsewhere', type: 'event', event: { type: 'signed-out' } },
+    ]) {
+      channel.postMessage(junk);
+    }
+    await settle();
+    channel.close();
+    const heard = [...listener.events, ...leader.events].filter((event) => event.type !== 'open');
+    expect(heard).to.deep.equal([]);
+    listener.close();
+    leader.close();
+  });
+
+  it('holds no channel and no lock once every tab has closed', async () => {
+    const first = tab(base);
+    const second = tab(base);
+    await settle();
+    first.close();
+    second.close();
+    await settle();
+    const { held, pending } = await navigator.locks.query();
+    const ours = [...(held ?? []), ...(pending ?? [])].filter((lock) => lock.name?.includes(base));
+    expect(ours).to.deep.equal([]);
+  });
+});
