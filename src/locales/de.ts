@@ -9,6 +9,7 @@ const de: Translation = {
   common: {
     loading: 'Wird geladen…',
     retry: 'Erneut versuchen',
+    retrying: 'Wird erneut versucht…',
     cancel: 'Abbrechen',
     error_network:
       'Sie scheinen offline zu sein. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
@@ -41,6 +42,7 @@ const de: Translation = {
     signInAgain: 'Erneut anmelden',
     switchedTo: 'Zu {name} gewechselt',
     signedOut: 'Sie sind abgemeldet.',
+    signedOutOf: 'Von {name} abgemeldet. Sie sind weiterhin als {next} angemeldet.',
   },
   'active-sessions': {
     listLabel: 'Geräte, auf denen Sie angemeldet sind',
@@ -57,12 +59,32 @@ const de: Translation = {
     signOut: 'Abmelden',
     signOutThisDevice: 'Auf diesem Gerät abmelden',
     revokeLabel: 'Von {device} abmelden',
+    revokeLabelWith: 'Von {device} abmelden, {details}',
+    removeLabel: '{device} entfernen',
+    removeLabelWith: '{device} entfernen, {details}',
+    activeWhen: 'aktiv {time}',
+    expiredWhen: 'abgelaufen {time}',
+    fromAddress: 'IP-Adresse {ip}',
+    signedInWhen: 'angemeldet seit {date}',
+    nthOf: '{n} von {total}',
+    expiredAgo: 'Abgelaufen {time}',
+    remove: 'Entfernen',
     revokePending: 'Wird abgemeldet…',
     revokeOthers: 'Von allen anderen Geräten abmelden',
     confirmRevokeTitle: 'Von {device} abmelden?',
     confirmRevokeMessage:
       'Das Gerät wird sofort abgemeldet. Wer es benutzt, muss sich erneut anmelden.',
     confirmRevokeOthersTitle: 'Von allen anderen Geräten abmelden?',
+    confirmRevokeOthersCount: {
+      one: 'Sie werden sofort auf {count} anderen Gerät abgemeldet. Wer es benutzt, muss sich erneut anmelden.',
+      other:
+        'Sie werden sofort auf {count} anderen Geräten abgemeldet. Wer sie benutzt, muss sich erneut anmelden.',
+    },
+    confirmRemoveTitle: '{device} entfernen?',
+    confirmRemoveMessage:
+      'Diese Anmeldung ist abgelaufen, dort ist also niemand mehr angemeldet. Sie wird nur aus der Liste entfernt.',
+    removed: '{device} entfernt.',
+    removeFailed: '{device} konnte nicht entfernt werden. {reason}',
     confirmRevokeOthersMessage:
       'Alle Geräte außer diesem werden sofort abgemeldet. Wer sie benutzt, muss sich erneut anmelden.',
     confirmSignOut: 'Abmelden',
@@ -107,6 +129,8 @@ const de: Translation = {
     signOutEverywhere: 'Überall abmelden',
     signingOut: 'Wird abgemeldet…',
     signedOut: 'Sie sind abgemeldet.',
+    signedOutOf: 'Von {name} abgemeldet. Sie sind weiterhin als {next} angemeldet.',
+    signedOutEverywhere: 'Sie sind auf allen Geräten abgemeldet.',
     confirmTitleSignIn: 'Abmelden?',
     confirmTitleSession: 'Von allen Konten abmelden?',
     confirmTitleEverywhere: 'Überall abmelden?',

@@ -8,6 +8,7 @@ const es: Translation = {
   common: {
     loading: 'Cargando…',
     retry: 'Reintentar',
+    retrying: 'Reintentando…',
     cancel: 'Cancelar',
     error_network: 'Parece que no tienes conexión. Compruébala y vuelve a intentarlo.',
     error_timeout: 'El servidor tardó demasiado en responder. Vuelve a intentarlo en un momento.',
@@ -37,6 +38,7 @@ const es: Translation = {
     signInAgain: 'Volver a iniciar sesión',
     switchedTo: 'Cambiaste a {name}',
     signedOut: 'Se cerró tu sesión.',
+    signedOutOf: 'Se cerró la sesión de {name}. Sigues con la sesión iniciada como {next}.',
   },
   'active-sessions': {
     listLabel: 'Dispositivos en los que iniciaste sesión',
@@ -53,12 +55,33 @@ const es: Translation = {
     signOut: 'Cerrar sesión',
     signOutThisDevice: 'Cerrar sesión en este dispositivo',
     revokeLabel: 'Cerrar sesión en {device}',
+    revokeLabelWith: 'Cerrar sesión en {device}, {details}',
+    removeLabel: 'Quitar {device}',
+    removeLabelWith: 'Quitar {device}, {details}',
+    activeWhen: 'activo {time}',
+    expiredWhen: 'caducó {time}',
+    fromAddress: 'dirección IP {ip}',
+    signedInWhen: 'sesión iniciada el {date}',
+    nthOf: '{n} de {total}',
+    expiredAgo: 'Caducó {time}',
+    remove: 'Quitar',
     revokePending: 'Cerrando sesión…',
     revokeOthers: 'Cerrar sesión en los demás dispositivos',
     confirmRevokeTitle: '¿Cerrar sesión en {device}?',
     confirmRevokeMessage:
       'La sesión de ese dispositivo se cerrará de inmediato. Quien lo use tendrá que volver a iniciar sesión.',
     confirmRevokeOthersTitle: '¿Cerrar sesión en los demás dispositivos?',
+    confirmRevokeOthersCount: {
+      one: 'Se cerrará de inmediato tu sesión en {count} dispositivo más. Quien lo use tendrá que volver a iniciar sesión.',
+      many: 'Se cerrará de inmediato tu sesión en otros {count} dispositivos. Quien los use tendrá que volver a iniciar sesión.',
+      other:
+        'Se cerrará de inmediato tu sesión en otros {count} dispositivos. Quien los use tendrá que volver a iniciar sesión.',
+    },
+    confirmRemoveTitle: '¿Quitar {device}?',
+    confirmRemoveMessage:
+      'Esta sesión caducó, así que ya nadie tiene la sesión iniciada ahí. Solo se quitará de la lista.',
+    removed: 'Se quitó {device} de la lista.',
+    removeFailed: 'No se pudo quitar {device}. {reason}',
     confirmRevokeOthersMessage:
       'Se cerrará de inmediato la sesión en todos los dispositivos excepto en este. Quien los use tendrá que volver a iniciar sesión.',
     confirmSignOut: 'Cerrar sesión',
@@ -103,6 +126,8 @@ const es: Translation = {
     signOutEverywhere: 'Cerrar sesión en todas partes',
     signingOut: 'Cerrando sesión…',
     signedOut: 'Se cerró tu sesión.',
+    signedOutOf: 'Se cerró la sesión de {name}. Sigues con la sesión iniciada como {next}.',
+    signedOutEverywhere: 'Se cerró tu sesión en todos los dispositivos.',
     confirmTitleSignIn: '¿Cerrar sesión?',
     confirmTitleSession: '¿Cerrar sesión en todas las cuentas?',
     confirmTitleEverywhere: '¿Cerrar sesión en todas partes?',

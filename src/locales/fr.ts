@@ -10,6 +10,7 @@ const fr: Translation = {
   common: {
     loading: 'Chargement…',
     retry: 'Réessayer',
+    retrying: 'Nouvelle tentative…',
     cancel: 'Annuler',
     error_network: 'Vous semblez être hors ligne. Vérifiez votre connexion et réessayez.',
     error_timeout: 'Le serveur a mis trop de temps à répondre. Réessayez dans un instant.',
@@ -38,6 +39,7 @@ const fr: Translation = {
     signInAgain: 'Se reconnecter',
     switchedTo: 'Compte actif\u00a0: {name}',
     signedOut: 'Déconnexion effectuée.',
+    signedOutOf: 'Déconnexion de {name} effectuée. Le compte {next} reste connecté.',
   },
   'active-sessions': {
     listLabel: 'Appareils connectés à votre compte',
@@ -54,12 +56,33 @@ const fr: Translation = {
     signOut: 'Déconnexion',
     signOutThisDevice: 'Se déconnecter de cet appareil',
     revokeLabel: 'Déconnecter {device}',
+    revokeLabelWith: 'Déconnecter {device}, {details}',
+    removeLabel: 'Retirer {device}',
+    removeLabelWith: 'Retirer {device}, {details}',
+    activeWhen: 'actif {time}',
+    expiredWhen: 'expiré {time}',
+    fromAddress: 'adresse IP {ip}',
+    signedInWhen: 'connexion le {date}',
+    nthOf: '{n} sur {total}',
+    expiredAgo: 'Expiré {time}',
+    remove: 'Retirer',
     revokePending: 'Déconnexion…',
     revokeOthers: 'Déconnecter tous les autres appareils',
     confirmRevokeTitle: 'Déconnecter {device}\u00a0?',
     confirmRevokeMessage:
       'Cet appareil est déconnecté immédiatement. Toute personne qui l’utilise devra se reconnecter.',
     confirmRevokeOthersTitle: 'Déconnecter tous les autres appareils\u00a0?',
+    confirmRevokeOthersCount: {
+      one: '{count} autre appareil sera déconnecté immédiatement. Toute personne qui l’utilise devra se reconnecter.',
+      many: '{count} autres appareils seront déconnectés immédiatement. Toute personne qui les utilise devra se reconnecter.',
+      other:
+        '{count} autres appareils seront déconnectés immédiatement. Toute personne qui les utilise devra se reconnecter.',
+    },
+    confirmRemoveTitle: 'Retirer {device}\u00a0?',
+    confirmRemoveMessage:
+      'Cette connexion a expiré\u00a0: plus personne n’est connecté sur cet appareil. Elle est simplement retirée de la liste.',
+    removed: '{device} a été retiré de la liste.',
+    removeFailed: 'Impossible de retirer {device}. {reason}',
     confirmRevokeOthersMessage:
       'Tous les appareils sauf celui-ci sont déconnectés immédiatement. Toute personne qui les utilise devra se reconnecter.',
     confirmSignOut: 'Déconnecter',
@@ -104,6 +127,8 @@ const fr: Translation = {
     signOutEverywhere: 'Se déconnecter partout',
     signingOut: 'Déconnexion…',
     signedOut: 'Déconnexion effectuée.',
+    signedOutOf: 'Déconnexion de {name} effectuée. Le compte {next} reste connecté.',
+    signedOutEverywhere: 'Déconnexion effectuée sur tous vos appareils.',
     confirmTitleSignIn: 'Se déconnecter\u00a0?',
     confirmTitleSession: 'Se déconnecter de tous les comptes\u00a0?',
     confirmTitleEverywhere: 'Se déconnecter partout\u00a0?',

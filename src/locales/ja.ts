@@ -10,6 +10,7 @@ const ja: Translation = {
   common: {
     loading: '読み込み中…',
     retry: '再試行',
+    retrying: '再試行しています…',
     cancel: 'キャンセル',
     error_network: 'オフラインのようです。接続を確認して、もう一度お試しください。',
     error_timeout:
@@ -41,6 +42,7 @@ const ja: Translation = {
     signInAgain: '再ログイン',
     switchedTo: '{name} に切り替えました',
     signedOut: 'ログアウトしました。',
+    signedOutOf: '{name} からログアウトしました。引き続き {next} でログインしています。',
   },
   'active-sessions': {
     listLabel: 'ログイン中のデバイス',
@@ -57,12 +59,29 @@ const ja: Translation = {
     signOut: 'ログアウト',
     signOutThisDevice: 'このデバイスからログアウト',
     revokeLabel: '{device} からログアウト',
+    revokeLabelWith: '{device} からログアウト（{details}）',
+    removeLabel: '{device} を削除',
+    removeLabelWith: '{device} を削除（{details}）',
+    activeWhen: '{time}にアクティブ',
+    expiredWhen: '{time}に期限切れ',
+    fromAddress: 'IP アドレス {ip}',
+    signedInWhen: '{date} にログイン',
+    nthOf: '{total} 件中 {n} 件目',
+    expiredAgo: '{time}に期限切れ',
+    remove: '削除',
     revokePending: 'ログアウト中…',
     revokeOthers: '他のすべてのデバイスからログアウト',
     confirmRevokeTitle: '{device} からログアウトしますか？',
     confirmRevokeMessage:
       'そのデバイスはすぐにログアウトされます。使用している人は、もう一度ログインする必要があります。',
     confirmRevokeOthersTitle: '他のすべてのデバイスからログアウトしますか？',
+    confirmRevokeOthersCount:
+      '他の {count} 台のデバイスがすぐにログアウトされます。使用している人は、もう一度ログインする必要があります。',
+    confirmRemoveTitle: '{device} を削除しますか？',
+    confirmRemoveMessage:
+      'このログインは期限切れのため、もうログインしている人はいません。一覧から削除されるだけです。',
+    removed: '{device} を削除しました。',
+    removeFailed: '{device} を削除できませんでした。{reason}',
     confirmRevokeOthersMessage:
       'このデバイス以外のすべてのデバイスがすぐにログアウトされます。使用している人は、もう一度ログインする必要があります。',
     confirmSignOut: 'ログアウト',
@@ -103,6 +122,8 @@ const ja: Translation = {
     signOutEverywhere: 'すべてのデバイスからログアウト',
     signingOut: 'ログアウト中…',
     signedOut: 'ログアウトしました。',
+    signedOutOf: '{name} からログアウトしました。引き続き {next} でログインしています。',
+    signedOutEverywhere: 'すべてのデバイスからログアウトしました。',
     confirmTitleSignIn: 'ログアウトしますか？',
     confirmTitleSession: 'すべてのアカウントからログアウトしますか？',
     confirmTitleEverywhere: 'すべてのデバイスからログアウトしますか？',

@@ -9,6 +9,7 @@ const ptBR: Translation = {
   common: {
     loading: 'Carregando…',
     retry: 'Tentar novamente',
+    retrying: 'Tentando novamente…',
     cancel: 'Cancelar',
     error_network: 'Parece que você está sem conexão. Verifique sua conexão e tente novamente.',
     error_timeout: 'O servidor demorou demais para responder. Tente novamente em instantes.',
@@ -38,6 +39,7 @@ const ptBR: Translation = {
     signInAgain: 'Entrar novamente',
     switchedTo: 'Agora usando {name}',
     signedOut: 'Você saiu da sua conta.',
+    signedOutOf: 'Você saiu de {name}. A conta {next} continua conectada.',
   },
   'active-sessions': {
     listLabel: 'Dispositivos conectados à sua conta',
@@ -54,12 +56,33 @@ const ptBR: Translation = {
     signOut: 'Sair',
     signOutThisDevice: 'Sair deste dispositivo',
     revokeLabel: 'Desconectar {device}',
+    revokeLabelWith: 'Desconectar {device}, {details}',
+    removeLabel: 'Remover {device}',
+    removeLabelWith: 'Remover {device}, {details}',
+    activeWhen: 'ativo {time}',
+    expiredWhen: 'expirou {time}',
+    fromAddress: 'endereço IP {ip}',
+    signedInWhen: 'conectado em {date}',
+    nthOf: '{n} de {total}',
+    expiredAgo: 'Expirou {time}',
+    remove: 'Remover',
     revokePending: 'Saindo…',
     revokeOthers: 'Sair de todos os outros dispositivos',
     confirmRevokeTitle: 'Desconectar {device}?',
     confirmRevokeMessage:
       'O dispositivo será desconectado imediatamente. Quem estiver usando precisará entrar novamente.',
     confirmRevokeOthersTitle: 'Sair de todos os outros dispositivos?',
+    confirmRevokeOthersCount: {
+      one: '{count} outro dispositivo será desconectado imediatamente. Quem estiver usando precisará entrar novamente.',
+      many: '{count} outros dispositivos serão desconectados imediatamente. Quem estiver usando precisará entrar novamente.',
+      other:
+        '{count} outros dispositivos serão desconectados imediatamente. Quem estiver usando precisará entrar novamente.',
+    },
+    confirmRemoveTitle: 'Remover {device}?',
+    confirmRemoveMessage:
+      'Esta sessão expirou, então ninguém mais está conectado nela. Ela só será removida da lista.',
+    removed: '{device} foi removido da lista.',
+    removeFailed: 'Não foi possível remover {device}. {reason}',
     confirmRevokeOthersMessage:
       'Todos os dispositivos, exceto este, serão desconectados imediatamente. Quem estiver usando precisará entrar novamente.',
     confirmSignOut: 'Desconectar',
@@ -105,6 +128,8 @@ const ptBR: Translation = {
     signOutEverywhere: 'Sair de todos os dispositivos',
     signingOut: 'Saindo…',
     signedOut: 'Você saiu da sua conta.',
+    signedOutOf: 'Você saiu de {name}. A conta {next} continua conectada.',
+    signedOutEverywhere: 'Você saiu de todos os dispositivos.',
     confirmTitleSignIn: 'Sair?',
     confirmTitleSession: 'Sair de todas as contas?',
     confirmTitleEverywhere: 'Sair de todos os dispositivos?',
