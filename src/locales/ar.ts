@@ -59,6 +59,7 @@ const ar: Translation = {
     revokeLabelWith: 'تسجيل الخروج من {device}، {details}',
     removeLabel: 'إزالة {device}',
     removeLabelWith: 'إزالة {device}، {details}',
+    detailSeparator: '، ',
     activeWhen: 'نشط {time}',
     expiredWhen: 'انتهت صلاحيته {time}',
     fromAddress: 'عنوان IP {ip}',

@@ -62,6 +62,7 @@ const de: Translation = {
     revokeLabelWith: 'Von {device} abmelden, {details}',
     removeLabel: '{device} entfernen',
     removeLabelWith: '{device} entfernen, {details}',
+    detailSeparator: ', ',
     activeWhen: 'aktiv {time}',
     expiredWhen: 'abgelaufen {time}',
     fromAddress: 'IP-Adresse {ip}',

@@ -58,6 +58,7 @@ const es: Translation = {
     revokeLabelWith: 'Cerrar sesión en {device}, {details}',
     removeLabel: 'Quitar {device}',
     removeLabelWith: 'Quitar {device}, {details}',
+    detailSeparator: ', ',
     activeWhen: 'activo {time}',
     expiredWhen: 'caducó {time}',
     fromAddress: 'dirección IP {ip}',

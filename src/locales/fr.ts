@@ -59,6 +59,7 @@ const fr: Translation = {
     revokeLabelWith: 'Déconnecter {device}, {details}',
     removeLabel: 'Retirer {device}',
     removeLabelWith: 'Retirer {device}, {details}',
+    detailSeparator: ', ',
     activeWhen: 'actif {time}',
     expiredWhen: 'expiré {time}',
     fromAddress: 'adresse IP {ip}',

@@ -58,6 +58,7 @@ const he: Translation = {
     revokeLabelWith: 'ניתוק {device}, {details}',
     removeLabel: 'הסרת {device}',
     removeLabelWith: 'הסרת {device}, {details}',
+    detailSeparator: ', ',
     activeWhen: 'פעיל {time}',
     expiredWhen: 'פג תוקף {time}',
     fromAddress: 'כתובת IP {ip}',

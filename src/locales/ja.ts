@@ -62,6 +62,7 @@ const ja: Translation = {
     revokeLabelWith: '{device} からログアウト（{details}）',
     removeLabel: '{device} を削除',
     removeLabelWith: '{device} を削除（{details}）',
+    detailSeparator: '、',
     activeWhen: '{time}にアクティブ',
     expiredWhen: '{time}に期限切れ',
     fromAddress: 'IP アドレス {ip}',

@@ -60,6 +60,7 @@ const ko: Translation = {
     revokeLabelWith: '{device} 기기에서 로그아웃, {details}',
     removeLabel: '{device} 기기 삭제',
     removeLabelWith: '{device} 기기 삭제, {details}',
+    detailSeparator: ', ',
     activeWhen: '{time} 활동',
     expiredWhen: '{time} 만료',
     fromAddress: 'IP 주소 {ip}',

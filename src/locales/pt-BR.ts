@@ -59,6 +59,7 @@ const ptBR: Translation = {
     revokeLabelWith: 'Desconectar {device}, {details}',
     removeLabel: 'Remover {device}',
     removeLabelWith: 'Remover {device}, {details}',
+    detailSeparator: ', ',
     activeWhen: 'ativo {time}',
     expiredWhen: 'expirou {time}',
     fromAddress: 'endereço IP {ip}',

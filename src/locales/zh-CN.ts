@@ -58,6 +58,7 @@ const zhCN: Translation = {
     revokeLabelWith: '在 {device} 上退出登录（{details}）',
     removeLabel: '移除 {device}',
     removeLabelWith: '移除 {device}（{details}）',
+    detailSeparator: '，',
     activeWhen: '{time}活跃',
     expiredWhen: '已于{time}过期',
     fromAddress: 'IP 地址 {ip}',

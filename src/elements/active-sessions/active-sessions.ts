@@ -252,17 +252,16 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
 
   /** The `<ul>` of rows; focusable so focus can land there when the last row it held leaves. */
   #rowsOf(listing: Listing, t: ActiveSessionsStrings) {
-    const lang = this.locale;
     const options = {
       now: this.#clock.now,
-      lang,
+      lang: this.locale,
       hideIp: this.hideIp,
       hideLocation: this.hideLocation,
       maskIp: this.maskIp,
       flags: showsFlags(this.flags),
     };
     const rows = listing.page.items.map((signIn) => toRow(signIn, t, options));
-    const names = buttonNames(rows, t, lang);
+    const names = buttonNames(rows, t);
     return html`<ul
       part="list"
       class="list"

@@ -1,16 +1,6 @@
 import type { ActiveSessionsStrings } from './active-sessions.strings.js';
 import type { RowModel } from './row-model.js';
 
-/** Joins name parts the way `lang` lists things ("Berlin, active 5 minutes ago"). */
-function joiner(lang: string): (parts: string[]) => string {
-  try {
-    const list = new Intl.ListFormat(lang, { type: 'unit', style: 'short' });
-    return (parts) => list.format(parts);
-  } catch {
-    return (parts) => parts.join(', ');
-  }
-}
-
 /**
  * What tells a row apart, most telling first: where and how recently, then the
  * address, then the first sign-in; rows still alike after all that get "2 of 4".
@@ -35,9 +25,8 @@ function clues(row: RowModel, t: ActiveSessionsStrings): string[][] {
 export function buttonNames(
   rows: readonly RowModel[],
   t: ActiveSessionsStrings,
-  lang: string,
 ): Map<string, string> {
-  const join = joiner(lang);
+  const join = (parts: string[]) => parts.join(t.detailSeparator);
   const others = rows.filter((row) => !row.current);
   const all = new Map(others.map((row) => [row.id, clues(row, t)]));
   const context = new Map(others.map((row) => [row.id, [...all.get(row.id)![0]]]));
