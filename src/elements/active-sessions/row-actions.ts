@@ -6,6 +6,7 @@ import type { SignIn } from '../../core/types.js';
 import { type SessionElementsEvent, SignInRevokeEvent, SignInRevokedEvent } from '../../events.js';
 import { errorMessage } from '../../internal/common-strings.js';
 import { parseDate } from '../../internal/format.js';
+import { countLiveSignIns } from '../../internal/live-sign-ins.js';
 import { signOutWithEvents } from '../../internal/sign-out.js';
 import type { ActiveSessionsStrings } from './active-sessions.strings.js';
 import type { Listing, SignInListController } from './list.js';
@@ -178,18 +179,9 @@ async function liveOthers(
   if (page && shown.status === 'all' && page.items.length === page.total) {
     return page.items.filter((signIn) => !signIn.current && !isExpired(signIn, now)).length;
   }
-  if (!controller.capabilities.statusFilter) return null;
-  try {
-    const live = await Promise.all(
-      (['online', 'offline'] as const).map((status) =>
-        controller.listSignIns({ status, pageSize: 1 }),
-      ),
-    );
-    // This device is one of the live ones.
-    return Math.max(0, live[0].total + live[1].total - 1);
-  } catch {
-    return null;
-  }
+  const live = await countLiveSignIns(controller);
+  // This device is one of the live ones.
+  return live === null ? null : Math.max(0, live - 1);
 }
 
 /** The focused element, looking inside shadow roots. */

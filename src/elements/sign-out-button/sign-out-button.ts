@@ -5,6 +5,7 @@ import type { SignOutScope } from '../../events.js';
 import { ConfirmDialogController } from '../../controllers/confirm-dialog.js';
 import { KeyedActionController } from '../../controllers/keyed-action.js';
 import { announce } from '../../internal/announcer.js';
+import { countLiveSignIns } from '../../internal/live-sign-ins.js';
 import { displayName } from '../../internal/format.js';
 import { hasFocusWithin, restoreFocus, signedOutControl } from '../../internal/focus.js';
 import { navigateTo } from '../../internal/safe-url.js';
@@ -196,7 +197,7 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
     let message: string;
     if (scope === 'everywhere') {
       title = t.confirmTitleEverywhere;
-      const devices = await this.#deviceCount();
+      const devices = await countLiveSignIns(this.requireController());
       message = devices === null ? t.confirmEverywhereAll : t.confirmEverywhere(devices);
     } else if (scope === 'session') {
       title = t.confirmTitleSession;
@@ -212,15 +213,6 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
       cancelLabel: t.cancel,
       danger: true,
     });
-  }
-
-  /** Every device the user is signed in on; unknown (null) if the list cannot be read. */
-  async #deviceCount(): Promise<number | null> {
-    try {
-      return (await this.requireController().listSignIns({ pageSize: 1 })).total;
-    } catch {
-      return null;
-    }
   }
 }
 
