@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { get } from 'node:http';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { demoUrl, device, signIn, useDemoServer } from './harness.js';
@@ -16,6 +17,18 @@ type Box = { x: number; y: number; width: number; height: number };
 
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** GETs `path` exactly as written (no `..` resolution), for its status and body. */
+function rawGet(path: string): Promise<{ status: number; body: string }> {
+  const { port } = new URL(demoUrl());
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    }).on('error', reject);
+  });
+}
 
 /** Opens the account page signed in, once the device list shows its rows. */
 async function openAccountPage(page: Page): Promise<void> {
@@ -59,6 +72,26 @@ describe('the demo page', () => {
       `[...document.querySelectorAll('script[src]')].map((s) => new URL(s.src).pathname)`,
     );
     assert.ok((scripts as string[]).includes('/kit/session-elements.js'), 'the bundle is loaded');
+  });
+
+  test('/kit/ serves the bundle and its chunks, and nothing else', async () => {
+    const entry = await rawGet('/kit/session-elements.js');
+    assert.equal(entry.status, 200);
+    const chunks = [...entry.body.matchAll(/\.\/(cdn\/[\w-]+\.js)/g)].map((match) => match[1]);
+    assert.ok(chunks.length > 0, 'the lazy chunks are named in the entry');
+    for (const chunk of chunks) assert.equal((await rawGet(`/kit/${chunk}`)).status, 200, chunk);
+    for (const path of [
+      '/kit/',
+      '/kit/../package.json',
+      '/kit/%2e%2e/package.json',
+      '/kit/cdn/../../package.json',
+      '/kit/cdn/nope.js',
+      '/kit/session-elements.js.map',
+    ]) {
+      const answer = await rawGet(path);
+      assert.equal(answer.status, 404, path);
+      assert.doesNotMatch(answer.body, /"name"/, path);
+    }
   });
 
   test('the demo panel covers nothing of the product at 1280, 768, 375 and 320 px, open or collapsed', async () => {
