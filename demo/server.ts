@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type Database from 'better-sqlite3';
+import type Database from 'libsql';
 import { getMigrations } from 'better-auth/db/migration';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -21,6 +21,7 @@ import { createDemoAuth, type DemoAuth } from './auth.js';
 import { demoDataDir, isInsideRoot, LEGACY_DATA_DIR, ROOT } from './data.js';
 import { createDemoApi } from './demo-api.js';
 import { FaultSwitch } from './faults.js';
+import { createKitBundle } from './kit-bundle.js';
 import { isOwnHost, isPageRequest, isPublicAuthRoute, securityHeaders } from './http-policy.js';
 import { seedDemo } from './seed.js';
 import { openAuthStore, type AuthStore } from './stores.js';
@@ -188,10 +189,11 @@ async function prepareAuth(
 
 /**
  * Starts the demo: better-auth on /api/auth (sign-in rate-limited), the kit's
- * handler on /api/session, the demo panel's API on /api/demo, and the page with
- * its modules through Vite; every other path is a 404. Every answer carries the
- * headers of {@link securityHeaders}. SQLite by default; PostgreSQL (and Redis)
- * with `databaseUrl` (and `redisUrl`).
+ * handler on /api/session, the demo panel's API on /api/demo, the kit's production
+ * bundle on /kit/ (see {@link createKitBundle}), and the page with its own modules
+ * through Vite; every other path is a 404. Every answer carries the headers of
+ * {@link securityHeaders}. SQLite by default; PostgreSQL (and Redis) with
+ * `databaseUrl` (and `redisUrl`).
  */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
@@ -207,14 +209,21 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const url = `http://127.0.0.1:${port}`;
   headers = securityHeaders(port);
 
-  let prepared: Awaited<ReturnType<typeof prepareAuth>>;
-  try {
-    prepared = await prepareAuth(options, url);
-  } catch (error) {
+  // The page's production bundle builds while the store opens.
+  const kit = createKitBundle();
+  const [prepared, built] = await Promise.allSettled([prepareAuth(options, url), kit.ready()]);
+  if (prepared.status === 'rejected' || built.status === 'rejected') {
+    if (prepared.status === 'fulfilled') {
+      await prepared.value.bus.close?.();
+      await prepared.value.store.close();
+    }
+    kit.close();
     await new Promise((done) => server.close(done));
-    throw error;
+    throw prepared.status === 'rejected'
+      ? prepared.reason
+      : (built as PromiseRejectedResult).reason;
   }
-  const { store, auth, bus, busKind } = prepared;
+  const { store, auth, bus, busKind } = prepared.value;
 
   const vite = await createViteServer({
     root: ROOT,
@@ -244,6 +253,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       },
     },
     esbuild: { target: 'es2022' },
+  });
+  // An edit to the kit rebuilds its bundle on the next request; open pages reload to get it.
+  vite.watcher.on('all', (_event, file) => {
+    if (kit.invalidate(file)) vite.ws.send({ type: 'full-reload' });
   });
   const authHandler = toNodeHandler(async (request) => withRetryAfter(await auth.handler(request)));
   const sessionApi = createSessionHandler({
@@ -282,6 +295,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     else if (path.startsWith('/api/session'))
       faults.handle(req, res, () => void sessionHandler(req, res).catch(fail));
     else if (path.startsWith('/api/demo/')) demoHandler(req, res).catch(fail);
+    else if (kit.owns(path)) kit.serve(path, res).catch(fail);
     else if (isPageRequest(path)) vite.middlewares(req, res);
     // Browsers ask for it on the API's JSON pages; there is no icon, and no error either.
     else if (path === '/favicon.ico') res.writeHead(204).end();
@@ -301,6 +315,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       // Live-update streams end first, so open pages reconnect rather than hang on a dead socket.
       sessionApi.close();
       await vite.close();
+      kit.close();
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
       await bus.close?.();

@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
+import { SqliteDialect } from 'kysely';
+import Database from 'libsql';
 import pg from 'pg';
 
 /** better-auth's `secondaryStorage`: a key-value store with expiry. */
@@ -41,11 +42,27 @@ export function redisStorage(redis: Redis, prefix = ''): SecondaryStorage {
   };
 }
 
+/** better-auth's `database` option for SQLite, as better-auth configures better-sqlite3 itself. */
+interface SqliteConfig {
+  dialect: SqliteDialect;
+  type: 'sqlite';
+  transaction: true;
+}
+
+/**
+ * SQLite through libsql, whose API is better-sqlite3's but ships prebuilt (nothing to compile,
+ * so `npm start` is quick). better-auth would take it for a Kysely instance (it has a `db`
+ * property), so it gets the Kysely dialect it would build for better-sqlite3.
+ */
+function sqliteConfig(db: Database.Database): SqliteConfig {
+  return { dialect: new SqliteDialect({ database: db }), type: 'sqlite', transaction: true };
+}
+
 /** Where a better-auth instance keeps its data. */
 export interface AuthStore {
   kind: 'sqlite' | 'postgres' | 'postgres+redis';
-  /** For better-auth's `database` option. */
-  database: Database.Database | pg.Pool;
+  /** For better-auth's `database` option: a PostgreSQL pool, or SQLite through Kysely. */
+  database: SqliteConfig | pg.Pool;
   secondaryStorage?: SecondaryStorage;
   /** The SQLite handle, when the store is SQLite. */
   sqlite?: Database.Database;
@@ -84,10 +101,10 @@ export function openAuthStore(options: AuthStoreOptions): AuthStore {
     db.pragma('journal_mode = WAL');
     return {
       kind: 'sqlite',
-      database: db,
+      database: sqliteConfig(db),
       sqlite: db,
       exclusively: (work) => work(),
-      close: async () => db.close(),
+      close: async () => void db.close(),
     };
   }
   if (!isPostgresUrl(options.databaseUrl)) {

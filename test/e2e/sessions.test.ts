@@ -181,6 +181,8 @@ describe('a real browser against the demo server', () => {
     await page.waitForLoadState('load');
     assert.equal((await session(page))?.active_signin?.user?.first_name, 'Ben');
     await page.addScriptTag({ type: 'module', url: '/demo/panel.ts' });
+    // Used once, the panel starts collapsed.
+    await page.getByRole('button', { name: 'Show' }).click();
     await page.getByRole('button', { name: 'Toggle light / dark' }).click();
     assert.equal(await page.evaluate('document.documentElement.dataset.theme'), 'dark');
     const before = await backend<ListPage<SignIn>>(page, 'listSignIns', { pageSize: 100 });

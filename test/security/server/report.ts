@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
-import type Database from 'better-sqlite3';
+import type Database from 'libsql';
 
 /**
  * Shared pieces of the adversarial server suite: a whole-database snapshot to
