@@ -301,9 +301,16 @@ export async function createApp(
   return app;
 }
 
-/** Every row of `model` matching `where` (equality), through better-auth. */
-async function readRows(auth: TestAuth, model: string, where: Row): Promise<Row[]> {
-  const context = await auth.$context;
+/**
+ * Every row of `model` matching `where` (equality), through better-auth: any
+ * better-auth instance of the project (the tests' or the demo's), on any store.
+ */
+export async function readRows(
+  auth: { $context: Promise<unknown> },
+  model: string,
+  where: Row = {},
+): Promise<Row[]> {
+  const context = (await auth.$context) as Awaited<TestAuth['$context']>;
   const matches = (row: Row) => Object.entries(where).every(([key, value]) => row[key] === value);
   if (model === 'session' && context.options.secondaryStorage) {
     const users = await context.adapter.findMany<Row>({ model: 'user', limit: 10_000 });
