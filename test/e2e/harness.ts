@@ -53,6 +53,9 @@ const contexts: BrowserContext[] = [];
 /** The running demo server's origin, e.g. http://127.0.0.1:40123. */
 export const demoUrl = () => demo.url;
 
+/** False when sessions live only in Redis: an expired sign-in is gone there, not listed. */
+export const demoKeepsExpiredSessions = () => demo.store !== 'postgres+redis';
+
 /** Every live session token the running demo server holds, wherever its store keeps them. */
 export const demoSessionTokens = async () =>
   (await readRows(demo.auth, 'session')).map((row) => row.token as string);
