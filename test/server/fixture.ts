@@ -14,6 +14,7 @@ import {
   sessionElements,
   type SessionHandlerOptions,
 } from '../../src/server/index.js';
+import { instancesWanted, viaInstances } from './round-robin.js';
 import { storeKind, storeServers, type StoreKind } from './stores.js';
 
 export { storeKind, type StoreKind } from './stores.js';
@@ -201,7 +202,7 @@ export async function createTestDatabase(
 /** A fresh store for one app on the given kind, and what a snapshot of it reads. */
 async function openTestStore(kind: StoreKind): Promise<{
   store: AuthStore;
-  redis?: { url: string; prefix: string };
+  redis?: { url: string; prefix: string; databaseUrl: string };
   drop(): Promise<void>;
 }> {
   if (kind === 'sqlite') {
@@ -212,13 +213,38 @@ async function openTestStore(kind: StoreKind): Promise<{
   const database = await createTestDatabase(kind);
   const redis =
     database.redisUrl && database.redisPrefix
-      ? { url: database.redisUrl, prefix: database.redisPrefix }
+      ? { url: database.redisUrl, prefix: database.redisPrefix, databaseUrl: database.databaseUrl }
       : undefined;
   const store = openAuthStore({
     databaseUrl: database.databaseUrl,
     ...(redis ? { redisUrl: redis.url, redisPrefix: redis.prefix } : {}),
   });
   return { store, ...(redis ? { redis } : {}), drop: database.drop };
+}
+
+/**
+ * The app's routes: better-auth under /api/auth, the kit's handler (with a
+ * `convex` token template) everywhere else.
+ */
+export function appHandler(
+  auth: TestAuth,
+  handler: Partial<SessionHandlerOptions> = {},
+): (request: Request) => Promise<Response> {
+  const sessionHandler = createSessionHandler({
+    auth,
+    tokenTemplates: {
+      convex: {
+        audience: 'convex',
+        expiresIn: 120,
+        claims: ({ user }) => ({ email: user.primary_email_address?.email }),
+      },
+    },
+    ...handler,
+  });
+  return (request: Request) =>
+    new URL(request.url).pathname.startsWith('/api/auth')
+      ? auth.handler(request)
+      : sessionHandler(request);
 }
 
 export async function createApp(
@@ -229,27 +255,24 @@ export async function createApp(
   } = {},
 ): Promise<App> {
   const kind = options.store ?? storeKind();
+  if (instancesWanted() && kind !== 'postgres+redis')
+    throw new Error('SESSION_ELEMENTS_INSTANCES=2 needs SESSION_ELEMENTS_STORE=postgres+redis');
   const { store, redis, drop } = await openTestStore(kind);
   let redisClient: Redis | undefined;
   const tables: { names?: string[] } = {};
   const auth = makeAuth(store, options.auth);
   const { runMigrations } = await getMigrations(auth.options);
   await runMigrations();
-  const sessionHandler = createSessionHandler({
-    auth,
-    tokenTemplates: {
-      convex: {
-        audience: 'convex',
-        expiresIn: 120,
-        claims: ({ user }) => ({ email: user.primary_email_address?.email }),
-      },
-    },
-    ...options.handler,
-  });
-  const handle = (request: Request) =>
-    new URL(request.url).pathname.startsWith('/api/auth')
-      ? auth.handler(request)
-      : sessionHandler(request);
+  const local = appHandler(auth, options.handler);
+  // Two instances serve only apps they can rebuild from the store alone (no custom options).
+  const handle =
+    redis && instancesWanted() && !options.auth && !options.handler
+      ? await viaInstances({
+          databaseUrl: redis.databaseUrl,
+          redisUrl: redis.url,
+          redisPrefix: redis.prefix,
+        })
+      : local;
   const sqlite = () => {
     if (!store.sqlite) throw new Error(`SQL on app.db needs the SQLite store, not ${kind}`);
     return store.sqlite;
