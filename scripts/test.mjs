@@ -94,9 +94,22 @@ if (nodeTestFiles.length > 0) {
   suite('server tests', 'node', [...nodeTestArgs, ...nodeTestFiles], NODE_RESULTS, parseTap);
 }
 
-// The server contract and the race tests again, with the same assertions, on the
-// production stores: each test file starts its own throwaway PostgreSQL (and Redis).
-const STORE_MATRIX = ['test/server/handler.test.ts', 'test/security/server/race.test.ts'];
+// The server contract, the security tests that touch the store and the e2e flows again,
+// with the same assertions, on the production stores: each test file starts its own
+// throwaway PostgreSQL (and Redis), and its apps and demo servers get fresh databases.
+// Left on SQLite only: tests of code that never reaches the store (fuzz, ReDoS, demo
+// headers, OpenAPI, the page's UI states in page.test.ts) and those with stores of their
+// own (instances, shared-bus, demo-stores start both stores themselves).
+const STORE_MATRIX = [
+  'test/server/handler.test.ts',
+  'test/server/paging.test.ts',
+  'test/security/server/csrf.test.ts',
+  'test/security/server/idor.test.ts',
+  'test/security/server/race.test.ts',
+  'test/security/server/token-leak.test.ts',
+  'test/e2e/sessions.test.ts',
+  'test/e2e/live.test.ts',
+];
 const storesRequired = process.env.SESSION_ELEMENTS_REQUIRE_STORES === '1';
 
 for (const store of ['postgres', 'postgres+redis']) {
@@ -113,6 +126,7 @@ for (const store of ['postgres', 'postgres+redis']) {
     }
     continue;
   }
+  const started = Date.now();
   suite(
     `server tests on ${store}`,
     'node',
@@ -121,6 +135,18 @@ for (const store of ['postgres', 'postgres+redis']) {
     parseTap,
     { SESSION_ELEMENTS_STORE: store },
   );
+  console.log(`server tests on ${store}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  // The whole contract once more through two instance processes taking turns per request.
+  if (store === 'postgres+redis') {
+    suite(
+      'server contract through two instances on postgres+redis',
+      'node',
+      [...nodeTestArgs, 'test/server/handler.test.ts'],
+      NODE_RESULTS,
+      parseTap,
+      { SESSION_ELEMENTS_STORE: store, SESSION_ELEMENTS_INSTANCES: '2' },
+    );
+  }
 }
 
 const line = `${totals.passed} passed, ${totals.failed} failed`;

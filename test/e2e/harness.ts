@@ -6,14 +6,18 @@ import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Session } from '../../src/core/types.js';
 import { startDemoServer, type DemoServer } from '../../demo/server.js';
+import { createTestDatabase, readRows, type TestDatabase } from '../server/fixture.js';
+import { storeKind } from '../server/stores.js';
 // @ts-expect-error scripts/chromium.mjs is plain JavaScript without types.
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
 /**
- * The real demo server (better-auth + SQLite + the kit's handler) driven by
+ * The real demo server (better-auth + the kit's handler) driven by
  * headless Chromium. Each browser context is one device: its own cookie jar,
  * user agent and edge geo headers. Pages talk to the server only through the
- * kit's RestBackend, loaded through Vite like the demo page loads it.
+ * kit's RestBackend, loaded through Vite like the demo page loads it. The
+ * store is `SESSION_ELEMENTS_STORE`, as for the server tests: SQLite by
+ * default, or a fresh database on this process's throwaway PostgreSQL (and Redis).
  */
 
 export const DEVICES = {
@@ -41,6 +45,7 @@ export const DEVICES = {
 export type DeviceName = keyof typeof DEVICES;
 
 let dir: string;
+let database: TestDatabase | undefined;
 let demo: DemoServer;
 let chrome: Browser;
 const contexts: BrowserContext[] = [];
@@ -48,8 +53,16 @@ const contexts: BrowserContext[] = [];
 /** The running demo server's origin, e.g. http://127.0.0.1:40123. */
 export const demoUrl = () => demo.url;
 
-/** The running demo server's database, e.g. to know every session token it holds. */
-export const demoDb = () => demo.db;
+/** False when sessions live only in Redis: an expired sign-in is gone there, not listed. */
+export const demoKeepsExpiredSessions = () => demo.store !== 'postgres+redis';
+
+/** Every live session token the running demo server holds, wherever its store keeps them. */
+export const demoSessionTokens = async () =>
+  (await readRows(demo.auth, 'session')).map((row) => row.token as string);
+
+/** Whether the running demo server still holds the session `id`. */
+export const demoHasSession = async (id: string) =>
+  (await readRows(demo.auth, 'session', { id })).length > 0;
 
 /** Starts a fresh demo server (own database) and Chromium for the calling test file. */
 export function useDemoServer(): void {
@@ -59,7 +72,15 @@ export function useDemoServer(): void {
 
 async function startAll(): Promise<void> {
   dir = mkdtempSync(join(tmpdir(), 'session-elements-e2e-'));
-  demo = await startDemoServer({ port: 0, dbPath: join(dir, 'demo.db'), seed: true });
+  const kind = storeKind();
+  if (kind === 'sqlite') {
+    demo = await startDemoServer({ port: 0, dbPath: join(dir, 'demo.db'), seed: true });
+  } else {
+    database = await createTestDatabase(kind);
+    const { databaseUrl, redisUrl } = database;
+    demo = await startDemoServer({ port: 0, databaseUrl, ...(redisUrl ? { redisUrl } : {}) });
+    assert.equal(demo.store, kind);
+  }
   assert.match(demo.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   const executablePath = findChromium();
   assert.ok(executablePath, 'a Chromium is installed (npm test installs one)');
@@ -70,6 +91,7 @@ async function stopAll(): Promise<void> {
   for (const context of contexts) await context.close().catch(() => {});
   await chrome?.close();
   await demo?.close();
+  await database?.drop();
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -6,6 +6,7 @@ import type Database from 'libsql';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
 import { admin, jwt, multiSession, oneTimeToken, organization } from 'better-auth/plugins';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { openAuthStore, type AuthStore } from '../../demo/stores.js';
 import {
@@ -13,6 +14,7 @@ import {
   sessionElements,
   type SessionHandlerOptions,
 } from '../../src/server/index.js';
+import { instancesWanted, viaInstances } from './round-robin.js';
 import { storeKind, storeServers, type StoreKind } from './stores.js';
 
 export { storeKind, type StoreKind } from './stores.js';
@@ -77,18 +79,106 @@ export interface App {
    * gone there, so it is neither listed nor counted.
    */
   keepsExpiredSessions: boolean;
+  /**
+   * Everything the app has stored: every row of every table and, with Redis,
+   * every key of the app with its value; to prove a request changed nothing.
+   */
+  snapshot: (ignore?: Ignored) => Promise<Snapshot>;
   close: () => Promise<void>;
 }
 
-/** A fresh database (and Redis key space) for one app on the given store. */
-async function openTestStore(
-  kind: StoreKind,
-): Promise<{ store: AuthStore; drop(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'session-elements-'));
-    const store = openAuthStore({ sqlitePath: join(dir, 'auth.db') });
-    return { store, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+/** Every stored row (or Redis entry), per table (or key space). */
+export type Snapshot = Record<string, Record<string, unknown>[]>;
+
+/**
+ * Columns a snapshot leaves out, per table; with Redis also the same fields of
+ * the sessions (and users) kept there.
+ */
+export type Ignored = Record<string, readonly string[]>;
+
+const without = (row: Row, dropped: readonly string[] = []): Row =>
+  Object.fromEntries(Object.entries(row).filter(([column]) => !dropped.includes(column)));
+
+/** Every row of every SQLite table, in insertion order. */
+function sqliteSnapshot(db: Database.Database, ignore: Ignored): Snapshot {
+  const tables = db
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+    .all() as { name: string }[];
+  const result: Snapshot = {};
+  for (const { name } of tables.sort((a, b) => a.name.localeCompare(b.name))) {
+    const rows = db.prepare(`select * from "${name}" order by rowid`).all() as Row[];
+    result[name] = rows.map((row) => without(row, ignore[name]));
   }
+  return result;
+}
+
+const canonical = (a: Row, b: Row) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+
+/**
+ * Every row of every PostgreSQL table, read in one round trip (as JSON: dates
+ * become strings); there is no rowid, so rows come in a canonical order.
+ */
+async function postgresSnapshot(
+  pool: pg.Pool,
+  ignore: Ignored,
+  tables: { names?: string[] },
+): Promise<Snapshot> {
+  // The schema is fixed once migrated: its table names are read once per app.
+  tables.names ??= (
+    await pool.query<{ name: string }>(
+      "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
+    )
+  ).rows.map((row) => row.name);
+  const names = tables.names;
+  if (!names.length) return {};
+  const columns = names.map(
+    (name, i) => `(select coalesce(json_agg(t), '[]') from "${name}" t) as t${i}`,
+  );
+  const { rows } = await pool.query<Record<string, Row[]>>(`select ${columns.join(', ')}`);
+  return Object.fromEntries(
+    names.map((name, i) => [
+      name,
+      rows[0]![`t${i}`]!.map((row) => without(row, ignore[name])).sort(canonical),
+    ]),
+  );
+}
+
+/** Every Redis key under `prefix` with its value; a stored session loses its ignored fields. */
+async function redisSnapshot(redis: Redis, prefix: string, ignore: Ignored): Promise<Row[]> {
+  const keys = (await redis.keys(`${prefix}*`)).sort();
+  const values = keys.length ? await redis.mget(keys) : [];
+  return keys.map((key, i) => {
+    let value: unknown = values[i];
+    try {
+      value = JSON.parse(values[i] ?? 'null');
+    } catch {
+      // Counters and other plain strings stay as they are.
+    }
+    if (value && typeof value === 'object' && 'session' in value) {
+      const stored = value as { session: Row; user?: Row };
+      value = {
+        ...stored,
+        session: without(stored.session, ignore.session),
+        ...(stored.user ? { user: without(stored.user, ignore.user) } : {}),
+      };
+    }
+    return { key, value };
+  });
+}
+
+/** A fresh database (and Redis key space) on the throwaway servers of a production store. */
+export interface TestDatabase {
+  databaseUrl: string;
+  redisUrl?: string;
+  /** Every Redis key of this database starts with it (apps sharing one Redis stay apart). */
+  redisPrefix?: string;
+  drop(): Promise<void>;
+}
+
+/** Creates an empty PostgreSQL database on this process's servers for `kind` (see stores.ts). */
+export async function createTestDatabase(
+  kind: Exclude<StoreKind, 'sqlite'>,
+): Promise<TestDatabase> {
   const servers = await storeServers(kind);
   const name = `app_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: servers.databaseUrl });
@@ -97,12 +187,9 @@ async function openTestStore(
   await admin.end();
   const url = new URL(servers.databaseUrl);
   url.pathname = `/${name}`;
-  const store = openAuthStore({
+  return {
     databaseUrl: url.href,
     ...(servers.redisUrl ? { redisUrl: servers.redisUrl, redisPrefix: `${name}:` } : {}),
-  });
-  return {
-    store,
     async drop() {
       const client = new pg.Client({ connectionString: servers.databaseUrl });
       await client.connect();
@@ -110,6 +197,54 @@ async function openTestStore(
       await client.end();
     },
   };
+}
+
+/** A fresh store for one app on the given kind, and what a snapshot of it reads. */
+async function openTestStore(kind: StoreKind): Promise<{
+  store: AuthStore;
+  redis?: { url: string; prefix: string; databaseUrl: string };
+  drop(): Promise<void>;
+}> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'session-elements-'));
+    const store = openAuthStore({ sqlitePath: join(dir, 'auth.db') });
+    return { store, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const database = await createTestDatabase(kind);
+  const redis =
+    database.redisUrl && database.redisPrefix
+      ? { url: database.redisUrl, prefix: database.redisPrefix, databaseUrl: database.databaseUrl }
+      : undefined;
+  const store = openAuthStore({
+    databaseUrl: database.databaseUrl,
+    ...(redis ? { redisUrl: redis.url, redisPrefix: redis.prefix } : {}),
+  });
+  return { store, ...(redis ? { redis } : {}), drop: database.drop };
+}
+
+/**
+ * The app's routes: better-auth under /api/auth, the kit's handler (with a
+ * `convex` token template) everywhere else.
+ */
+export function appHandler(
+  auth: TestAuth,
+  handler: Partial<SessionHandlerOptions> = {},
+): (request: Request) => Promise<Response> {
+  const sessionHandler = createSessionHandler({
+    auth,
+    tokenTemplates: {
+      convex: {
+        audience: 'convex',
+        expiresIn: 120,
+        claims: ({ user }) => ({ email: user.primary_email_address?.email }),
+      },
+    },
+    ...handler,
+  });
+  return (request: Request) =>
+    new URL(request.url).pathname.startsWith('/api/auth')
+      ? auth.handler(request)
+      : sessionHandler(request);
 }
 
 export async function createApp(
@@ -120,25 +255,24 @@ export async function createApp(
   } = {},
 ): Promise<App> {
   const kind = options.store ?? storeKind();
-  const { store, drop } = await openTestStore(kind);
+  if (instancesWanted() && kind !== 'postgres+redis')
+    throw new Error('SESSION_ELEMENTS_INSTANCES=2 needs SESSION_ELEMENTS_STORE=postgres+redis');
+  const { store, redis, drop } = await openTestStore(kind);
+  let redisClient: Redis | undefined;
+  const tables: { names?: string[] } = {};
   const auth = makeAuth(store, options.auth);
   const { runMigrations } = await getMigrations(auth.options);
   await runMigrations();
-  const sessionHandler = createSessionHandler({
-    auth,
-    tokenTemplates: {
-      convex: {
-        audience: 'convex',
-        expiresIn: 120,
-        claims: ({ user }) => ({ email: user.primary_email_address?.email }),
-      },
-    },
-    ...options.handler,
-  });
-  const handle = (request: Request) =>
-    new URL(request.url).pathname.startsWith('/api/auth')
-      ? auth.handler(request)
-      : sessionHandler(request);
+  const local = appHandler(auth, options.handler);
+  // Two instances serve only apps they can rebuild from the store alone (no custom options).
+  const handle =
+    redis && instancesWanted() && !options.auth && !options.handler
+      ? await viaInstances({
+          databaseUrl: redis.databaseUrl,
+          redisUrl: redis.url,
+          redisPrefix: redis.prefix,
+        })
+      : local;
   const sqlite = () => {
     if (!store.sqlite) throw new Error(`SQL on app.db needs the SQLite store, not ${kind}`);
     return store.sqlite;
@@ -171,7 +305,18 @@ export async function createApp(
       });
     },
     keepsExpiredSessions: !store.secondaryStorage,
+    async snapshot(ignore = {}) {
+      if (store.sqlite) return sqliteSnapshot(store.sqlite, ignore);
+      const rows = await postgresSnapshot(store.database as pg.Pool, ignore, tables);
+      if (!redis) return rows;
+      redisClient ??= new Redis(redis.url);
+      return {
+        ...rows,
+        [`redis ${redis.prefix}*`]: await redisSnapshot(redisClient, redis.prefix, ignore),
+      };
+    },
     async close() {
+      redisClient?.disconnect();
       await store.close();
       await drop();
     },
@@ -179,9 +324,16 @@ export async function createApp(
   return app;
 }
 
-/** Every row of `model` matching `where` (equality), through better-auth. */
-async function readRows(auth: TestAuth, model: string, where: Row): Promise<Row[]> {
-  const context = await auth.$context;
+/**
+ * Every row of `model` matching `where` (equality), through better-auth: any
+ * better-auth instance of the project (the tests' or the demo's), on any store.
+ */
+export async function readRows(
+  auth: { $context: Promise<unknown> },
+  model: string,
+  where: Row = {},
+): Promise<Row[]> {
+  const context = (await auth.$context) as Awaited<TestAuth['$context']>;
   const matches = (row: Row) => Object.entries(where).every(([key, value]) => row[key] === value);
   if (model === 'session' && context.options.secondaryStorage) {
     const users = await context.adapter.findMany<Row>({ model: 'user', limit: 10_000 });

@@ -227,7 +227,7 @@ async function expectNothingHappens(
   request: ReturnType<Variant['shape']>,
 ) {
   await tally.attempt(what, async () => {
-    const before = snapshot(app.db);
+    const before = await snapshot(app);
     const cookies = new Map(browser.cookies);
     const answer = await browser.request(
       request.method,
@@ -236,8 +236,8 @@ async function expectNothingHappens(
       request.headers,
     );
     assertRefused(answer, [400, 403, 404, 405, 413, 415], what);
-    tally.checkLeaks(what, answer.text, app.tokens());
-    assert.deepEqual(snapshot(app.db), before, `${what}: the database changed`);
+    tally.checkLeaks(what, answer.text, await app.sessionTokens());
+    assert.deepEqual(await snapshot(app), before, `${what}: the database changed`);
     assert.deepEqual(browser.cookies, cookies, `${what}: the browser's cookies changed`);
   });
 }
@@ -299,13 +299,13 @@ describe('CSRF: no hostile variant of any mutation changes anything', () => {
       'POST /sign-out',
     ];
     for (const m of order.map((name) => world.mutations[name])) {
-      const before = snapshot(world.app.db);
+      const before = await snapshot(world.app);
       const browser = world.browsers[m.from];
       const cookies = new Map(browser.cookies);
       const answer = await browser.request(m.method, `/api/session${m.path}`, json(m));
       assert.ok(answer.status < 300, `${m.name}: ${answer.status} ${answer.text}`);
       const changed =
-        !isDeepStrictEqual(snapshot(world.app.db), before) ||
+        !isDeepStrictEqual(await snapshot(world.app), before) ||
         !isDeepStrictEqual(browser.cookies, cookies);
       assert.ok(changed, `${m.name} changed neither the database nor the browser's cookies`);
     }
@@ -325,7 +325,7 @@ describe('CSRF: an oversized body is refused before any work', () => {
         const m = world.mutations[name];
         await expectNothingHappens(world.app, world.browsers[m.from], `${name}, huge`, huge(m));
       } finally {
-        world.app.close();
+        await world.app.close();
       }
     });
 
@@ -339,7 +339,7 @@ describe('CSRF: an oversized body is refused before any work', () => {
           await expectNothingHappens(world.app, browser, `${name}, huge over HTTP`, huge(m));
         });
       } finally {
-        world.app.close();
+        await world.app.close();
       }
     });
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
-import type Database from 'libsql';
+import type { App, Ignored, Snapshot } from '../../server/fixture.js';
 
 /**
  * Shared pieces of the adversarial server suite: a whole-database snapshot to
@@ -8,28 +8,11 @@ import type Database from 'libsql';
  * and the one summary line each file prints at its end.
  */
 
-export type Snapshot = Record<string, Record<string, unknown>[]>;
+export type { Ignored, Snapshot } from '../../server/fixture.js';
 
-/** Columns a snapshot leaves out, per table: only what a legitimate read of the session writes. */
-export type Ignored = Record<string, readonly string[]>;
-
-/** Every row of every table, in insertion order; `ignore` drops the named columns. */
-export function snapshot(db: Database.Database, ignore: Ignored = {}): Snapshot {
-  const tables = db
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-    .all() as { name: string }[];
-  const result: Snapshot = {};
-  for (const { name } of tables.sort((a, b) => a.name.localeCompare(b.name))) {
-    const dropped = ignore[name] ?? [];
-    const rows = db.prepare(`select * from "${name}" order by rowid`).all() as Record<
-      string,
-      unknown
-    >[];
-    result[name] = rows.map((row) =>
-      Object.fromEntries(Object.entries(row).filter(([column]) => !dropped.includes(column))),
-    );
-  }
-  return result;
+/** Everything the app has stored, on any store (see `App.snapshot`); `ignore` drops columns. */
+export function snapshot(app: App, ignore: Ignored = {}): Promise<Snapshot> {
+  return app.snapshot(ignore);
 }
 
 export interface Answer {

@@ -3,7 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../../src/core/types.js';
 import { SESSION_EVENTS } from '../../../src/events.js';
-import { demoDb, demoUrl, signedInDevice, signIn, useDemoServer } from '../../e2e/harness.js';
+import {
+  demoHasSession,
+  demoSessionTokens,
+  demoUrl,
+  signedInDevice,
+  signIn,
+  useDemoServer,
+} from '../../e2e/harness.js';
 import {
   createAppWithAnaAndBen,
   createOrganization,
@@ -40,16 +47,17 @@ describe('token leak, server side: every route, every browser', () => {
   let app: App;
   const everyToken = new Set<string>();
   const owned = new Map<Browser, Set<string>>();
-  const remember = () => app.tokens().forEach((token) => everyToken.add(token));
+  const remember = async () =>
+    (await app.sessionTokens()).forEach((token) => everyToken.add(token));
 
   /** Runs a step and credits the sessions it created to the browser that made them. */
   async function as(browser: Browser, step: () => Promise<unknown>): Promise<void> {
-    const before = new Set(app.tokens());
+    const before = new Set(await app.sessionTokens());
     await step();
     const mine = owned.get(browser) ?? new Set<string>();
-    for (const token of app.tokens()) if (!before.has(token)) mine.add(token);
+    for (const token of await app.sessionTokens()) if (!before.has(token)) mine.add(token);
     owned.set(browser, mine);
-    remember();
+    await remember();
   }
 
   before(async () => {
@@ -58,12 +66,9 @@ describe('token leak, server side: every route, every browser', () => {
   after(() => app?.close());
 
   test('bodies and headers carry no token; Set-Cookie names only the receiver’s sessions', async () => {
-    const ana = (app.db.prepare("select id from user where email = 'ana@example.com'").get() as {
-      id: string;
-    })!.id;
-    const ben = (app.db.prepare("select id from user where email = 'ben@example.com'").get() as {
-      id: string;
-    })!.id;
+    const userId = async (email: string) => (await app.rows('user', { email }))[0]!.id as string;
+    const ana = await userId('ana@example.com');
+    const ben = await userId('ben@example.com');
     const org = await createOrganization(app, {
       name: 'Acme',
       slug: 'acme',
@@ -281,14 +286,11 @@ describe('token leak, browser side: the demo page in Chromium', () => {
 
   test('DOM, storage, cookies, channels, events, console and network hold no session token', async () => {
     const tokens = new Set<string>();
-    const remember = () =>
-      (demoDb().prepare('select token from session').all() as { token: string }[]).forEach((r) =>
-        tokens.add(r.token),
-      );
+    const remember = async () => (await demoSessionTokens()).forEach((t) => tokens.add(t));
     const desktop = await signedInDevice('desktop');
     const laptop = await signedInDevice('laptop');
     await signIn(laptop.page, 'ben@demo.test');
-    remember();
+    await remember();
     const page = laptop.page;
     const heard: string[] = [];
     await page.addInitScript(RECORDER);
@@ -337,12 +339,8 @@ describe('token leak, browser side: the demo page in Chromium', () => {
     for (const template of [undefined, 'api']) {
       assert.match(await pageToken(page, template), /^eyJ/, 'the page got a JWT');
     }
-    assert.equal(
-      demoDb().prepare('select 1 from session where id = ?').get(desktop.id) ?? null,
-      null,
-      'the desktop was really revoked',
-    );
-    remember();
+    assert.equal(await demoHasSession(desktop.id), false, 'the desktop was really revoked');
+    await remember();
     assert.ok(tokens.size >= 3, `the demo database held ${tokens.size} tokens`);
 
     const cookies = await page.context().cookies();
