@@ -149,7 +149,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       // Reads go through better-auth's per-IP limiter; mutations do not, so nobody sharing
       // the user's IP (or better-auth's fallback bucket) can keep them from revoking.
       const current =
-        (isMutation ? await calls.readSession() : await calls.readSessionOverHttp()) ??
+        (isMutation ? await calls.readSession() : await calls.readSessionForRead()) ??
         (await promoteRemainingAccount(calls));
       const result = await OPERATIONS[match.route.operation]({
         calls,
