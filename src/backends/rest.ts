@@ -63,8 +63,9 @@ export class RestBackend implements SessionBackend {
     this.#fetch = options.fetch ?? globalFetch;
   }
 
+  /** Signed out is `null`: a 200 `null` from the kit's server, or a 401 (older servers). */
   getSession(o: RequestOptions) {
-    return this.#request('getSession', o, {}, parseSession, true);
+    return this.#request('getSession', o, {}, parseSessionOrNull, true);
   }
 
   listSignIns(q: ListSignInsQuery, o: RequestOptions) {
@@ -204,6 +205,10 @@ export class RestBackend implements SessionBackend {
     if (response.status === 401 && nullOn401) return null;
     return parse(await readJson(await ensureOk(response), o));
   }
+}
+
+function parseSessionOrNull(value: unknown) {
+  return value === null ? null : parseSession(value);
 }
 
 /** The controller's view of one server event; unknown events are ignored (newer servers). */

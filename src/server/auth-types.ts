@@ -61,6 +61,8 @@ export interface AuthContextLike {
     secondaryStorage?: unknown;
     session?: { storeSessionInDatabase?: boolean };
   };
+  /** The cookies better-auth sets; the session cookie's name carries any prefix. */
+  authCookies?: { sessionToken: { name: string } };
   /** better-auth's limiter settings (absent in versions that keep them elsewhere). */
   rateLimit?: { enabled?: boolean };
   /** Seconds after which a session is no longer fresh (0: always fresh). */

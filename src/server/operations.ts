@@ -189,8 +189,13 @@ function pageQuery(query: URLSearchParams): {
  * first, then the others by last activity.
  */
 async function listSignIns(input: OperationInput): Promise<OperationResult> {
-  const active = signedIn(input);
   const { page, pageSize, status } = pageQuery(input.query);
+  // The client asks for the first page alongside the session, before it knows whether
+  // anyone is signed in: without a session cookie the answer is an empty page, not an error.
+  if (!input.current && !carriesSessionCookie(input)) {
+    return ok({ items: [], total: 0, page, pageSize } satisfies Page<SignIn>);
+  }
+  const active = signedIn(input);
   await requireFresh(input.calls, active);
   const store = sessionStore(input.calls.context);
   const now = Date.now();
@@ -481,8 +486,23 @@ async function exchangeTicket(input: OperationInput): Promise<OperationResult> {
   return ok(await freshSessionView(input.calls));
 }
 
+/**
+ * Signed out is a normal state, answered 200 `null` so that a signed-out visit logs no
+ * error; a session cookie that names no valid session (revoked, expired) is answered 401,
+ * and better-auth clears that cookie in the same answer, so only that one visit sees it.
+ * `GET /signins` follows the same rule with an empty page.
+ */
 async function getSession(input: OperationInput): Promise<OperationResult> {
+  if (!input.current && !carriesSessionCookie(input)) return ok(null);
   return ok(await sessionView(input.calls, input.current));
+}
+
+/** True when the browser sent better-auth's session cookie (valid or not). */
+function carriesSessionCookie(input: OperationInput): boolean {
+  const name = input.calls.context.authCookies?.sessionToken.name ?? 'better-auth.session_token';
+  return (input.request.headers.get('cookie') ?? '')
+    .split(';')
+    .some((pair) => pair.includes('=') && pair.slice(0, pair.indexOf('=')).trim() === name);
 }
 
 export const OPERATIONS: Record<Operation, (input: OperationInput) => Promise<OperationResult>> = {
