@@ -24,9 +24,15 @@ export interface SessionHandlerOptions {
   basePath?: string;
   /** Named JWT shapes for `GET /token?template=`. */
   tokenTemplates?: Record<string, TokenTemplate>;
-  /** Origins besides this server's own (and better-auth's trusted ones) that may send mutations. */
+  /**
+   * Origins besides this server's own (and better-auth's trusted ones) that may send
+   * mutations: the page's origin when a proxy (Next.js `rewrites()`) changes the Host.
+   */
   trustedOrigins?: string[];
-  /** Behind a proxy: take this server's public origin from X-Forwarded-Host/Proto. */
+  /**
+   * Behind a proxy that sets X-Forwarded-Host/Proto itself (dropping a client's own): take this
+   * server's public origin from them, so pages served through the proxy may send mutations.
+   */
   trustProxy?: boolean;
   /** Sign-ins seen within this many ms count as online; default 5 minutes. */
   onlineWindow?: number;
