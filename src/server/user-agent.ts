@@ -17,8 +17,9 @@ const MAX_CACHED = 1_000;
 
 /*
  * The names below are the ones the client's parser (src/internal/device.ts) gives, so a row
- * reads the same whether the server or the browser named it; test/server/user-agent.test.ts
- * holds the two together.
+ * reads the same whether the server or the browser named it (an iPad's system is "iPadOS"
+ * here, which gives the client its tablet icon); test/server/user-agent.test.ts holds the
+ * two together.
  */
 const BROWSER_NAMES: Record<string, string> = {
   'Mobile Safari': 'Safari',
@@ -67,7 +68,12 @@ function parse(userAgent: string): DeviceNames {
   const names: DeviceNames = {};
   const browser = browserName(result.browser);
   if (browser) names.browser = browser;
-  const device = osName(result.os);
+  // Apple's own name, which also tells the client (that has no parser then) it is a tablet.
+  const os =
+    result.os.name === 'iOS' && result.device.type === 'tablet'
+      ? { ...result.os, name: 'iPadOS' }
+      : result.os;
+  const device = osName(os);
   if (device) names.device = device;
   return names;
 }
