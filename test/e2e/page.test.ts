@@ -275,6 +275,7 @@ describe('the demo page against the real server', () => {
     await openAccountPage(laptop.page);
     await laptop.page
       .locator('active-sessions [part~="item"] [part~="title"]', { hasText: /Firefox 132/ })
+      .first()
       .waitFor();
     assert.deepEqual(
       requested.filter((url) => /ua-parser/i.test(url)),

@@ -32,10 +32,13 @@ const stop = (server: Server) =>
 function rewritingProxy(upstream: string): Server {
   const target = new URL(upstream);
   return createServer((req, res) => {
-    const headers = { ...req.headers, host: target.host };
-    // Like any proxy worth trusting, it sets these itself and drops what the client sent.
-    headers['x-forwarded-host'] = req.headers.host ?? '';
-    headers['x-forwarded-proto'] = 'http';
+    // Like any proxy worth trusting, it sets X-Forwarded-* itself and drops what the client sent.
+    const headers = {
+      ...req.headers,
+      host: target.host,
+      'x-forwarded-host': req.headers.host ?? '',
+      'x-forwarded-proto': 'http',
+    };
     const out = forward(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
       (answer) => {
