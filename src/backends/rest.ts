@@ -68,8 +68,9 @@ export class RestBackend implements SessionBackend {
     };
   }
 
+  /** Signed out is `null`: a 200 `null` from the kit's server, or a 401 (older servers). */
   getSession(o: RequestOptions) {
-    return this.#request('getSession', o, {}, parseSession, true);
+    return this.#request('getSession', o, {}, parseSessionOrNull, true);
   }
 
   listSignIns(q: ListSignInsQuery, o: RequestOptions) {
@@ -195,4 +196,8 @@ export class RestBackend implements SessionBackend {
     if (response.status === 401 && nullOn401) return null;
     return parse(await readJson(await ensureOk(response), o));
   }
+}
+
+function parseSessionOrNull(value: unknown) {
+  return value === null ? null : parseSession(value);
 }

@@ -139,6 +139,8 @@ function kindOf(result: UAParser.IResult, device: string | undefined): DeviceKin
   if (result.device.type === 'tablet') return 'tablet';
   if (result.device.type === 'mobile') return 'phone';
   if (!result.device.type && DESKTOP_OS.test(result.os.name ?? '')) return 'desktop';
+  // A mobile system named by the server (which sends "iPadOS" for tablets), parser unloaded.
+  if (/^(ios|android)\b/i.test(named)) return 'phone';
   return 'unknown';
 }
 

@@ -13,6 +13,16 @@ type Endpoint = (input: {
 const DROPPED = ['content-type', 'content-length', 'transfer-encoding', 'x-session-elements'];
 
 /**
+ * True when a call through better-auth's router differs from the same `auth.api`
+ * call: its limiter counts requests (on by default in production), or a plugin
+ * hooks requests or responses. An unknown shape counts as mattering.
+ */
+function routerMatters(context: AuthContextLike): boolean {
+  if (context.rateLimit?.enabled !== false) return true;
+  return (context.options.plugins ?? []).some((plugin) => plugin.onRequest || plugin.onResponse);
+}
+
+/**
  * One browser request's conversation with better-auth. It carries the
  * browser's cookies from call to call, updating them with whatever better-auth
  * sets, and collects those Set-Cookie lines for the final response.
@@ -54,6 +64,16 @@ export class AuthCalls {
     } catch (error) {
       throw toHttpError(error);
     }
+  }
+
+  /**
+   * The session as the request arrived, for a read. When better-auth's router
+   * would add something (its rate limiter, a plugin's request or response
+   * hook) it goes through the router; otherwise through `auth.api`, the same
+   * endpoint and hooks without building a router for this one call.
+   */
+  readSessionForRead(): Promise<AuthSessionWithUser | null> {
+    return routerMatters(this.context) ? this.readSessionOverHttp() : this.readSession();
   }
 
   /**

@@ -45,7 +45,7 @@ export interface AuthSessionWithUser {
 
 export interface Where {
   field: string;
-  value: string | number | boolean | Date | null;
+  value: string | number | boolean | Date | null | string[];
   operator?: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in';
   /** better-auth ANDs the AND clauses with the OR of the OR clauses. */
   connector?: 'AND' | 'OR';
@@ -56,11 +56,17 @@ export interface AuthContextLike {
   options: {
     basePath?: string;
     trustedOrigins?: unknown;
-    plugins?: { id: string; options?: unknown }[];
+    plugins?: { id: string; options?: unknown; onRequest?: unknown; onResponse?: unknown }[];
     /** Set when sessions live in Redis or another key-value store. */
     secondaryStorage?: unknown;
     session?: { storeSessionInDatabase?: boolean };
   };
+  /** The cookies better-auth sets; the session cookie's name carries any prefix. */
+  authCookies?: { sessionToken: { name: string } };
+  /** better-auth's limiter settings (absent in versions that keep them elsewhere). */
+  rateLimit?: { enabled?: boolean };
+  /** Seconds after which a session is no longer fresh (0: always fresh). */
+  sessionConfig?: { freshAge?: number };
   internalAdapter: {
     /** The user's live sessions, from secondary storage when better-auth keeps them there. */
     listSessions(userId: string): Promise<AuthSessionRecord[]>;

@@ -58,9 +58,7 @@ export function toHttpError(error: unknown): HttpError {
   const status = error.statusCode;
   const code = error.body?.code;
   const message = typeof error.body?.message === 'string' ? error.body.message : `HTTP ${status}`;
-  if (code === 'SESSION_NOT_FRESH') {
-    return new HttpError(403, 'reauth-required', 'Confirm it is you: sign in again to continue.');
-  }
+  if (code === 'SESSION_NOT_FRESH') return reauthRequired();
   if (status === 401) return new HttpError(401, 'unauthorized', message);
   if (status === 403) return new HttpError(403, 'forbidden', message);
   if (status === 404) return new HttpError(404, 'not-found', message);
@@ -82,3 +80,6 @@ export const unauthorized = () => new HttpError(401, 'unauthorized', 'Nobody is 
 export const notFound = (what: string) => new HttpError(404, 'not-found', `${what} was not found.`);
 /** A malformed request: a query, body or target the contract does not allow. */
 export const badRequest = (message: string) => new HttpError(400, 'bad-request', message);
+/** better-auth's SESSION_NOT_FRESH: the browser asks the user to confirm it is them. */
+export const reauthRequired = () =>
+  new HttpError(403, 'reauth-required', 'Confirm it is you: sign in again to continue.');

@@ -24,9 +24,15 @@ export interface SessionHandlerOptions {
   basePath?: string;
   /** Named JWT shapes for `GET /token?template=`. */
   tokenTemplates?: Record<string, TokenTemplate>;
-  /** Origins besides this server's own (and better-auth's trusted ones) that may send mutations. */
+  /**
+   * Origins besides this server's own (and better-auth's trusted ones) that may send
+   * mutations: the page's origin when a proxy (Next.js `rewrites()`) changes the Host.
+   */
   trustedOrigins?: string[];
-  /** Behind a proxy: take this server's public origin from X-Forwarded-Host/Proto. */
+  /**
+   * Behind a proxy that sets X-Forwarded-Host/Proto itself (dropping a client's own): take this
+   * server's public origin from them, so pages served through the proxy may send mutations.
+   */
   trustProxy?: boolean;
   /** Sign-ins seen within this many ms count as online; default 5 minutes. */
   onlineWindow?: number;
@@ -149,7 +155,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       // Reads go through better-auth's per-IP limiter; mutations do not, so nobody sharing
       // the user's IP (or better-auth's fallback bucket) can keep them from revoking.
       const current =
-        (isMutation ? await calls.readSession() : await calls.readSessionOverHttp()) ??
+        (isMutation ? await calls.readSession() : await calls.readSessionForRead()) ??
         (await promoteRemainingAccount(calls));
       const result = await OPERATIONS[match.route.operation]({
         calls,

@@ -1,6 +1,7 @@
 import type { CurrentUser, Organization, SignIn, SignInStatus, Workspace } from '../core/types.js';
 import { toDate, type AuthSessionRecord, type AuthUserRecord } from './auth-types.js';
 import type { Memberships } from './memberships.js';
+import { deviceNames } from './user-agent.js';
 
 /**
  * better-auth records → the kit's data model. Every output field is copied
@@ -76,6 +77,7 @@ export function toSignIn(session: AuthSessionRecord, context: SignInContext): Si
     const value = nonEmpty(session[key]);
     if (value) signIn[key] = value;
   }
+  Object.assign(signIn, deviceNames(signIn.userAgent));
   signIn.current = context.currentToken !== undefined && session.token === context.currentToken;
   signIn.impersonated = Boolean(session.impersonatedBy);
   if (context.user) signIn.user = toCurrentUser(context.user);

@@ -1,4 +1,4 @@
-import type { AuthContextLike } from './auth-types.js';
+import type { AuthContextLike, Where } from './auth-types.js';
 
 /** The caller's organization and team memberships, to attach membership ids and check ownership. */
 export interface Memberships {
@@ -28,30 +28,75 @@ export function teamsEnabled(context: AuthContextLike): boolean {
   return options?.teams?.enabled === true;
 }
 
-// better-auth's organization plugin has no endpoint that lists a user's member
-// rows with their ids, so they are read through its database adapter.
-export async function loadMemberships(
-  context: AuthContextLike,
-  userId: string,
-): Promise<Memberships> {
+function toMemberships(members: MemberRow[], teamMembers: TeamMemberRow[]): Memberships {
   const result: Memberships = { organizations: new Map(), teams: new Map() };
-  if (!pluginOptions(context, 'organization')) return result;
-  const members = await context.adapter.findMany<MemberRow>({
-    model: 'member',
-    where: [{ field: 'userId', value: userId }],
-  });
   for (const member of members) {
     result.organizations.set(member.organizationId, {
       id: member.id,
       ...(member.role ? { role: member.role } : {}),
     });
   }
-  if (teamsEnabled(context)) {
-    const teamMembers = await context.adapter.findMany<TeamMemberRow>({
-      model: 'teamMember',
-      where: [{ field: 'userId', value: userId }],
-    });
-    for (const row of teamMembers) result.teams.set(row.teamId, row.id);
-  }
+  for (const row of teamMembers) result.teams.set(row.teamId, row.id);
   return result;
+}
+
+/** A user's member rows, and team member rows, optionally only of the given ids. */
+async function memberRows(
+  context: AuthContextLike,
+  userId: string,
+  only?: { organizationIds: string[]; teamIds: string[] },
+): Promise<Memberships> {
+  const user: Where = { field: 'userId', value: userId };
+  const among = (field: string, ids: string[] | undefined): Where[] =>
+    ids ? [{ field, value: ids, operator: 'in' }] : [];
+  const wantTeams = teamsEnabled(context) && (!only || only.teamIds.length > 0);
+  const wantOrganizations = !only || only.organizationIds.length > 0;
+  const [members, teamMembers] = await Promise.all([
+    wantOrganizations
+      ? context.adapter.findMany<MemberRow>({
+          model: 'member',
+          where: [user, ...among('organizationId', only?.organizationIds)],
+        })
+      : [],
+    wantTeams
+      ? context.adapter.findMany<TeamMemberRow>({
+          model: 'teamMember',
+          where: [user, ...among('teamId', only?.teamIds)],
+        })
+      : [],
+  ]);
+  return toMemberships(members, teamMembers);
+}
+
+// better-auth's organization plugin has no endpoint that lists a user's member
+// rows with their ids, so they are read through its database adapter.
+export async function loadMemberships(
+  context: AuthContextLike,
+  userId: string,
+): Promise<Memberships> {
+  if (!pluginOptions(context, 'organization')) return toMemberships([], []);
+  return memberRows(context, userId);
+}
+
+/**
+ * The memberships that `sessions` refer to (their active organization and
+ * team), enough to give each sign-in its membership ids: no query at all when
+ * none has one active, else one per kind for just those ids.
+ */
+export async function membershipsOf(
+  context: AuthContextLike,
+  userId: string,
+  sessions: readonly { activeOrganizationId?: string | null; activeTeamId?: string | null }[],
+): Promise<Memberships> {
+  const ids = (field: 'activeOrganizationId' | 'activeTeamId') => [
+    ...new Set(sessions.map((s) => s[field]).filter((id): id is string => !!id)),
+  ];
+  const only = { organizationIds: ids('activeOrganizationId'), teamIds: ids('activeTeamId') };
+  if (
+    !pluginOptions(context, 'organization') ||
+    (!only.organizationIds.length && !only.teamIds.length)
+  ) {
+    return toMemberships([], []);
+  }
+  return memberRows(context, userId, only);
 }

@@ -8,8 +8,8 @@ import {
   type SignInStatus,
 } from '../core/types.js';
 import type { AuthCalls } from './auth-calls.js';
-import type { AuthSessionRecord, AuthSessionWithUser } from './auth-types.js';
-import { badRequest, HttpError, notFound, unauthorized } from './errors.js';
+import { toDate, type AuthSessionRecord, type AuthSessionWithUser } from './auth-types.js';
+import { badRequest, HttpError, notFound, reauthRequired, unauthorized } from './errors.js';
 import { streamEvents, type EventStreams } from './events.js';
 import {
   statusOf,
@@ -20,9 +20,9 @@ import {
   type AuthOrganization,
   type AuthTeam,
 } from './mapping.js';
-import { loadMemberships, pluginOptions, teamsEnabled } from './memberships.js';
+import { loadMemberships, membershipsOf, pluginOptions, teamsEnabled } from './memberships.js';
 import type { Operation } from './routes.js';
-import { sessionStore, type SessionQuery } from './session-store.js';
+import { sessionStore, type SessionQuery, type SessionStore } from './session-store.js';
 import { mintToken, type TokenTemplate } from './tokens.js';
 
 export interface OperationInput {
@@ -103,7 +103,7 @@ async function sessionView(calls: AuthCalls, active: AuthSessionWithUser | null)
       toSignIn(session, {
         currentToken,
         user,
-        memberships: await loadMemberships(calls.context, user.id),
+        memberships: await membershipsOf(calls.context, user.id, [session]),
       }),
     ),
   );
@@ -189,10 +189,14 @@ function pageQuery(query: URLSearchParams): {
  * first, then the others by last activity.
  */
 async function listSignIns(input: OperationInput): Promise<OperationResult> {
-  const active = signedIn(input);
   const { page, pageSize, status } = pageQuery(input.query);
-  // better-auth's list-sessions is the gate: it refuses a session that is not fresh.
-  await input.calls.call('listSessions');
+  // The client asks for the first page alongside the session, before it knows whether
+  // anyone is signed in: without a session cookie the answer is an empty page, not an error.
+  if (!input.current && !carriesSessionCookie(input)) {
+    return ok({ items: [], total: 0, page, pageSize } satisfies Page<SignIn>);
+  }
+  const active = signedIn(input);
+  await requireFresh(input.calls, active);
   const store = sessionStore(input.calls.context);
   const now = Date.now();
   const token = active.session.token;
@@ -205,18 +209,54 @@ async function listSignIns(input: OperationInput): Promise<OperationResult> {
     onlineWindow: input.onlineWindow,
     ...(status ? { status } : {}),
   };
-  const otherCount = await store.count(others);
   // The current sign-in takes the first place of page 1 and shifts every other by one.
   const start = (page - 1) * pageSize - (current && page > 1 ? 1 : 0);
   const limit = pageSize - (current && page === 1 ? 1 : 0);
-  const rows = limit > 0 && start < otherCount ? await store.page(others, start, limit) : [];
+  const { rows, total: otherCount } = await pageOfOthers(store, others, start, limit);
   const records = current && page === 1 ? [current, ...rows] : rows;
-  const memberships = await loadMemberships(input.calls.context, active.user.id);
+  const memberships = await membershipsOf(input.calls.context, active.user.id, records);
   const items = records.map((session) =>
     toSignIn(session, { currentToken: token, user: active.user, memberships }),
   );
   const total = otherCount + (current ? 1 : 0);
   return ok({ items, total, page, pageSize } satisfies Page<SignIn>);
+}
+
+/**
+ * Rows `start` to `start + limit` of the other sign-ins and how many there are. One row more
+ * than asked for tells whether the page is the last: then the total is known without a count.
+ */
+async function pageOfOthers(
+  store: SessionStore,
+  others: SessionQuery,
+  start: number,
+  limit: number,
+): Promise<{ rows: AuthSessionRecord[]; total: number }> {
+  if (limit <= 0) return { rows: [], total: await store.count(others) };
+  const rows = await store.page(others, start, limit + 1);
+  if (rows.length <= limit && (rows.length > 0 || start === 0)) {
+    return { rows, total: start + rows.length };
+  }
+  return { rows: rows.slice(0, limit), total: await store.count(others) };
+}
+
+/**
+ * better-auth's list-sessions refuses a session older than its `freshAge`
+ * (SESSION_NOT_FRESH, a 403 the browser sees as reauth-required); the same
+ * rule, read from better-auth's settings, spares a call that would list every
+ * session only to be thrown away. A better-auth without those settings is
+ * asked through the endpoint itself.
+ */
+async function requireFresh(calls: AuthCalls, active: AuthSessionWithUser): Promise<void> {
+  const freshAge = calls.context.sessionConfig?.freshAge;
+  if (typeof freshAge !== 'number') {
+    await calls.call('listSessions');
+    return;
+  }
+  const createdAt = toDate(active.session.createdAt)?.getTime() ?? 0;
+  if (freshAge !== 0 && Date.now() - createdAt >= freshAge * 1000) {
+    throw reauthRequired();
+  }
 }
 
 /** Ends one of this browser's accounts; the next one (if any) becomes active. */
@@ -416,7 +456,7 @@ async function signOut(input: OperationInput): Promise<OperationResult> {
 
 async function getToken(input: OperationInput): Promise<OperationResult> {
   const active = signedIn(input);
-  const memberships = await loadMemberships(input.calls.context, active.user.id);
+  const memberships = await membershipsOf(input.calls.context, active.user.id, [active.session]);
   const signIn = toSignIn(active.session, {
     currentToken: active.session.token,
     memberships,
@@ -446,8 +486,23 @@ async function exchangeTicket(input: OperationInput): Promise<OperationResult> {
   return ok(await freshSessionView(input.calls));
 }
 
+/**
+ * Signed out is a normal state, answered 200 `null` so that a signed-out visit logs no
+ * error; a session cookie that names no valid session (revoked, expired) is answered 401,
+ * and better-auth clears that cookie in the same answer, so only that one visit sees it.
+ * `GET /signins` follows the same rule with an empty page.
+ */
 async function getSession(input: OperationInput): Promise<OperationResult> {
+  if (!input.current && !carriesSessionCookie(input)) return ok(null);
   return ok(await sessionView(input.calls, input.current));
+}
+
+/** True when the browser sent better-auth's session cookie (valid or not). */
+function carriesSessionCookie(input: OperationInput): boolean {
+  const name = input.calls.context.authCookies?.sessionToken.name ?? 'better-auth.session_token';
+  return (input.request.headers.get('cookie') ?? '')
+    .split(';')
+    .some((pair) => pair.includes('=') && pair.slice(0, pair.indexOf('=')).trim() === name);
 }
 
 export const OPERATIONS: Record<Operation, (input: OperationInput) => Promise<OperationResult>> = {

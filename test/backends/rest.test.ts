@@ -55,7 +55,12 @@ describe('RestBackend', () => {
     );
   });
 
-  it('treats a 401 on the session endpoint as signed out', async () => {
+  it('treats a 200 null on the session endpoint as signed out', async () => {
+    const { fetch } = fakeFetch(() => json(null));
+    expect(await new RestBackend({ fetch }).getSession(o())).to.equal(null);
+  });
+
+  it('treats a 401 on the session endpoint as signed out (older servers)', async () => {
     const { fetch } = fakeFetch(() =>
       json({ error: { code: 'unauthorized', message: 'no' } }, 401),
     );

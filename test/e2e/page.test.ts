@@ -247,6 +247,42 @@ describe('the demo page against the real server', () => {
     });
   });
 
+  test('a signed-out visit logs no console error: the session reads answer 200, not 401', async () => {
+    const page = await device('tablet');
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    const answers: number[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/api/session/')) {
+        answers.push(response.status());
+      }
+    });
+    await page.goto(`${demoUrl()}/`);
+    await page.getByRole('heading', { name: "You're signed out" }).waitFor();
+    assert.deepEqual(errors, []);
+    assert.ok(answers.length > 0, 'the page asked for the session');
+    assert.deepEqual(new Set(answers), new Set([200]));
+  });
+
+  test('rows named by the server: the page never loads the user-agent parser', async () => {
+    const laptop = await signedInDevice('laptop');
+    await signedInDevice('desktop');
+    const requested: string[] = [];
+    laptop.page.on('request', (request) => requested.push(request.url()));
+    await openAccountPage(laptop.page);
+    await laptop.page
+      .locator('active-sessions [part~="item"] [part~="title"]', { hasText: /Firefox 132/ })
+      .first()
+      .waitFor();
+    assert.deepEqual(
+      requested.filter((url) => /ua-parser/i.test(url)),
+      [],
+    );
+  });
+
   test('signed out, the page shows nothing user-specific', async () => {
     const page = await device('tablet');
     await page.goto(`${demoUrl()}/`);

@@ -73,6 +73,17 @@ describe('parseDevice', () => {
     expect(parseDevice({ userAgent: UA.safariIpad }).kind).to.equal('tablet');
   });
 
+  it('draws the right icon from the names the kit’s server sends, without the parser', () => {
+    // Names alone (the user agent is read by no parser then, loaded or not).
+    const kinds = [
+      { browser: 'Safari 18', device: 'iOS 18' },
+      { browser: 'Chrome 141', device: 'Android 15' },
+      { browser: 'Safari 18', device: 'iPadOS 18' },
+      { browser: 'Chrome 141', device: 'macOS' },
+    ].map((names) => parseDevice(names).kind);
+    expect(kinds).to.deep.equal(['phone', 'phone', 'tablet', 'desktop']);
+  });
+
   it('prefers the backend’s browser and device names', () => {
     expect(
       parseDevice({ userAgent: UA.chromeMac, browser: 'Arc', device: 'MacBook' }),

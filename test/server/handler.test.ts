@@ -34,11 +34,39 @@ describe('reading the session', () => {
   });
   after(() => app.close());
 
-  test('signed out: 401 unauthorized with the error shape', async () => {
+  test('signed out (no session cookie): 200 with null, not an error', async () => {
     const response = await app.browser().get('/');
-    assert.equal(response.status, 401);
-    assert.equal(errorCode(response.json), 'unauthorized');
-    assert.equal(typeof (response.json as { error: { message: string } }).error.message, 'string');
+    assert.equal(response.status, 200);
+    assert.equal(response.json, null);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  });
+
+  test('a cookie of a session that is gone: 401 once, with the cookie cleared', async () => {
+    const phone = app.browser();
+    await phone.signIn('ana@example.com');
+    const { id } = ((await phone.get('/')).json as Session).active_signin!;
+    const laptop = app.browser();
+    await laptop.signIn('ana@example.com');
+    assert.equal((await laptop.delete(`/signins/${id}`)).status, 204);
+    const revoked = await phone.get('/');
+    assert.equal(revoked.status, 401);
+    assert.equal(errorCode(revoked.json), 'unauthorized');
+    assert.equal(typeof (revoked.json as { error: { message: string } }).error.message, 'string');
+    const next = await phone.get('/');
+    assert.equal(next.status, 200, 'better-auth cleared the cookie: the next visit is signed out');
+    assert.equal(next.json, null);
+  });
+
+  test('signed out, GET /signins is an empty page; with a forged session cookie both are 401', async () => {
+    const anonymous = await app.browser().get('/signins?pageSize=5');
+    assert.equal(anonymous.status, 200);
+    assert.deepEqual(anonymous.json, { items: [], total: 0, page: 1, pageSize: 5 });
+    assert.equal((await app.browser().get('/signins?page=0')).status, 400, 'still validated');
+    assert.equal((await app.browser().get('/organizations')).status, 401);
+    const forged = app.browser();
+    forged.cookies.set('better-auth.session_token', 'not-a-token.not-a-signature');
+    assert.equal((await forged.get('/')).status, 401);
+    assert.equal((await forged.get('/signins')).status, 401);
   });
 
   test('the session carries the active sign-in and the accounts on this browser', async () => {
@@ -243,7 +271,9 @@ describe('revoking', () => {
   test('revoking the current sign-in signs this browser out', async () => {
     const laptop = await device('ana@example.com');
     assert.equal((await laptop.browser.delete(`/signins/${laptop.id}`)).status, 204);
-    assert.equal((await laptop.browser.get('/')).status, 401);
+    const after = await laptop.browser.get('/');
+    assert.equal(after.status, 200, 'its cookie was cleared: plainly signed out');
+    assert.equal(after.json, null);
     assert.deepEqual(await app.rows('session', { id: laptop.id }), []);
   });
 
@@ -425,7 +455,7 @@ describe('signing out', () => {
 
   const names = async (browser: ReturnType<App['browser']>) => {
     const response = await browser.get('/');
-    return response.status === 401
+    return response.status === 401 || response.json === null
       ? []
       : (response.json as Session).signins.map((s) => s.user?.first_name);
   };
@@ -451,7 +481,7 @@ describe('signing out', () => {
   test('all: every account on this browser, nothing elsewhere', async () => {
     const { browser, phone } = await twoAccounts();
     assert.equal((await browser.post('/sign-out', { all: true })).status, 200);
-    assert.equal((await browser.get('/')).status, 401);
+    assert.equal((await browser.get('/')).json, null);
     assert.equal((await phone.get('/')).status, 200);
   });
 

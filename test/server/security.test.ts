@@ -196,7 +196,7 @@ describe('rate limiting', () => {
       assert.equal((await browser.post('/sign-out', { all: true })).status, 200);
       assert.equal(sessionCount(app), before - 1, 'signed out despite the spent read budget');
       const elsewhere = app.browser({ headers: { 'x-forwarded-for': '198.51.100.21' } });
-      assert.equal((await elsewhere.get('/')).status, 401, 'another client has its own budget');
+      assert.equal((await elsewhere.get('/')).status, 200, 'another client has its own budget');
     } finally {
       app.close();
     }
