@@ -79,7 +79,7 @@ export const SessionProvider = createComponent({
   react: React,
   tagName: 'session-provider',
   elementClass: SessionProviderElement,
-  events: events('session-change'),
+  events: events('session-change', 'new-signin'),
 });
 
 /** `<sign-out-button>`: A sign-out button for one account, this browser, or every device. */

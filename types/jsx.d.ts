@@ -47,6 +47,13 @@ export interface SessionElementTypes {
        * account (no link, a disabled item, unless it is an http(s) or relative URL).
        */
       'sign-in-url'?: AccountSwitcher['signInUrl'];
+      /**
+       * Replaces any of this element's strings, e.g. `{ signOut: 'Log out' }`; a
+       * message with placeholders takes a pattern (`'End {device}'`) or a function.
+       * As an attribute, the same object in JSON (`strings='{"signOut":"Log out"}'`).
+       * To change a language for every element, use `registerTranslation()`.
+       */
+      strings?: AccountSwitcher['strings'];
     };
   };
   /** `<active-sessions>`: The user's sign-ins on every device, with sign-out controls. */
@@ -54,6 +61,7 @@ export interface SessionElementTypes {
     element: ActiveSessions;
     properties:
       | 'controller'
+      | 'flags'
       | 'hideIp'
       | 'hideLocation'
       | 'maskIp'
@@ -84,6 +92,20 @@ export interface SessionElementTypes {
       'mask-ip'?: ActiveSessions['maskIp'];
       /** Where users confirm their identity when the server asks for it (http, https or relative). */
       'reauth-url'?: ActiveSessions['reauthUrl'];
+      /**
+       * Country flags before places: `emoji` always draws them, `none` never, and
+       * `auto` only where the browser can draw flag emoji (Windows and many Linux
+       * systems show two letters or boxes instead). Without a flag the place names
+       * its country in words.
+       */
+      flags?: ActiveSessions['flags'];
+      /**
+       * Replaces any of this element's strings, e.g. `{ signOut: 'Log out' }`; a
+       * message with placeholders takes a pattern (`'End {device}'`) or a function.
+       * As an attribute, the same object in JSON (`strings='{"signOut":"Log out"}'`).
+       * To change a language for every element, use `registerTranslation()`.
+       */
+      strings?: ActiveSessions['strings'];
     };
   };
   /** `<organization-switcher>`: Switch the active organization. */
@@ -94,13 +116,27 @@ export interface SessionElementTypes {
     attributes: {
       /** Leaves "Personal account" out of the menu (for apps where everything lives in an organization). */
       'hide-personal'?: OrganizationSwitcher['hidePersonal'];
+      /**
+       * Replaces any of this element's strings, e.g. `{ signOut: 'Log out' }`; a
+       * message with placeholders takes a pattern (`'End {device}'`) or a function.
+       * As an attribute, the same object in JSON (`strings='{"signOut":"Log out"}'`).
+       * To change a language for every element, use `registerTranslation()`.
+       */
+      strings?: OrganizationSwitcher['strings'];
     };
   };
   /** `<session-provider>`: Provides the session to the elements inside it. */
   'session-provider': {
     element: SessionProvider;
-    properties: 'apiBase' | 'backend' | 'controller' | 'redirectOrigins' | 'refreshInterval';
-    events: 'session-change';
+    properties:
+      | 'apiBase'
+      | 'backend'
+      | 'controller'
+      | 'initialSession'
+      | 'newSignInEvents'
+      | 'redirectOrigins'
+      | 'refreshInterval';
+    events: 'session-change' | 'new-signin';
     attributes: {
       /** Base URL of the HTTP contract used when no backend or controller is given. */
       'api-base'?: SessionProvider['apiBase'];
@@ -113,20 +149,37 @@ export interface SessionElementTypes {
        * controller brings its own `redirectOrigins`).
        */
       'redirect-origins'?: SessionProvider['redirectOrigins'];
+      /**
+       * The session the server rendered the page with, so the right branch shows from
+       * the first paint: as an attribute the JSON that `GET /api/session/` answers
+       * (`initial-session="null"` for signed out). The elements start from it, then
+       * revalidate it in the browser. Read when this provider creates its controller.
+       */
+      'initial-session'?: SessionProvider['initialSession'];
+      /**
+       * Dispatch `new-signin` when the live stream announces that this user signed
+       * in on another device (off by default; needs a backend with live updates),
+       * e.g. to ask "New sign-in from Berlin, Firefox on Windows — was this you?".
+       */
+      'new-signin-events'?: SessionProvider['newSignInEvents'];
     };
   };
   /** `<sign-out-button>`: A sign-out button for one account, this browser, or every device. */
   'sign-out-button': {
     element: SignOutButton;
-    properties: 'confirm' | 'controller' | 'redirectUrl' | 'scope' | 'signInId' | 'strings';
+    properties:
+      'confirm' | 'controller' | 'extent' | 'redirectUrl' | 'scope' | 'signInId' | 'strings';
     events: 'sign-out' | 'signed-out' | 'session-error' | 'reauth-required';
     attributes: {
       /**
-       * What to sign out: `signin` (one account on this browser), `session` (every
-       * account on this browser) or `everywhere` (every device).
+       * What to sign out: `signin` (one account on this browser, the default),
+       * `session` (every account on this browser) or `everywhere` (every device).
+       * Wins over the deprecated `scope`.
        */
+      extent?: SignOutButton['extent'];
+      /** The former name of `extent`, still honoured when `extent` is absent. */
       scope?: SignOutButton['scope'];
-      /** The account to sign out with `scope="signin"`; default: the active one. */
+      /** The account to sign out with `extent="signin"`; default: the active one. */
       'signin-id'?: SignOutButton['signInId'];
       /**
        * Where to go after signing out; wins over the backend's redirect. Only an
@@ -134,10 +187,17 @@ export interface SessionElementTypes {
        */
       'redirect-url'?: SignOutButton['redirectUrl'];
       /**
-       * Ask in an alert dialog first. Unset: only for `scope="everywhere"`.
+       * Ask in an alert dialog first. Unset: only for `extent="everywhere"`.
        * `confirm` (or `confirm="true"`) always asks; `confirm="false"` never does.
        */
       confirm?: SignOutButton['confirm'];
+      /**
+       * Replaces any of this element's strings, e.g. `{ signOut: 'Log out' }`; a
+       * message with placeholders takes a pattern (`'End {device}'`) or a function.
+       * As an attribute, the same object in JSON (`strings='{"signOut":"Log out"}'`).
+       * To change a language for every element, use `registerTranslation()`.
+       */
+      strings?: SignOutButton['strings'];
     };
   };
   /** `<signed-in>`: Content for signed-in users. */
@@ -145,21 +205,45 @@ export interface SessionElementTypes {
     element: SignedIn;
     properties: 'controller' | 'strings';
     events: never;
-    attributes: Record<never, never>;
+    attributes: {
+      /**
+       * Replaces any of this element's strings, e.g. `{ signOut: 'Log out' }`; a
+       * message with placeholders takes a pattern (`'End {device}'`) or a function.
+       * As an attribute, the same object in JSON (`strings='{"signOut":"Log out"}'`).
+       * To change a language for every element, use `registerTranslation()`.
+       */
+      strings?: SignedIn['strings'];
+    };
   };
   /** `<signed-out>`: Content for signed-out visitors. */
   'signed-out': {
     element: SignedOut;
     properties: 'controller' | 'strings';
     events: never;
-    attributes: Record<never, never>;
+    attributes: {
+      /**
+       * Replaces any of this element's strings, e.g. `{ signOut: 'Log out' }`; a
+       * message with placeholders takes a pattern (`'End {device}'`) or a function.
+       * As an attribute, the same object in JSON (`strings='{"signOut":"Log out"}'`).
+       * To change a language for every element, use `registerTranslation()`.
+       */
+      strings?: SignedOut['strings'];
+    };
   };
   /** `<workspace-switcher>`: Switch the active workspace of the active organization. */
   'workspace-switcher': {
     element: WorkspaceSwitcher;
     properties: 'controller' | 'strings';
     events: 'workspace-switch' | 'workspace-switched' | 'session-error' | 'reauth-required';
-    attributes: Record<never, never>;
+    attributes: {
+      /**
+       * Replaces any of this element's strings, e.g. `{ signOut: 'Log out' }`; a
+       * message with placeholders takes a pattern (`'End {device}'`) or a function.
+       * As an attribute, the same object in JSON (`strings='{"signOut":"Log out"}'`).
+       * To change a language for every element, use `registerTranslation()`.
+       */
+      strings?: WorkspaceSwitcher['strings'];
+    };
   };
 }
 
