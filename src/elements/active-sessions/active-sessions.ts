@@ -143,7 +143,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
    * @type {'emoji' | 'none' | 'auto'}
    * @default 'auto'
    */
-  @property({ reflect: true }) flags: FlagMode = 'auto';
+  @property({ reflect: true, useDefault: true }) flags: FlagMode = 'auto';
 
   #clock = new LiveClock(this);
   /** @internal Rows drawn before the user-agent parser arrived are redrawn when it does. */
