@@ -1,12 +1,21 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { placePopup } from './menu-position.js';
-
-/** Keys typed within this many ms extend the type-ahead search instead of starting over. */
-export const TYPE_AHEAD_RESET = 500;
+import type { OpenMenu } from './menu-open.js';
 
 const ITEM_SELECTOR = '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]';
 
 type FocusTarget = 'first' | 'last';
+
+/** The open menu's behaviour once loaded: every menu button on the page shares the one load. */
+let openMenu: typeof OpenMenu | undefined;
+
+/**
+ * Loads what a menu does while open (keyboard, placement, closing on outside
+ * presses; src/controllers/menu-open.ts). Menu buttons start it once their
+ * trigger is on screen, so a first open rarely waits for it.
+ */
+export async function loadOpenMenu(): Promise<void> {
+  openMenu ??= (await import('./menu-open.js')).OpenMenu;
+}
 
 /**
  * The WAI-ARIA APG menu button, shared by every switcher. The host renders
@@ -24,13 +33,16 @@ type FocusTarget = 'first' | 'last';
  * when it would run off the end edge, flipped above the trigger when there is
  * more room there, scrolling when it is taller than the room it has. It is
  * placed again on every update, resize and scroll while open.
+ *
+ * What only an open menu needs is loaded after the trigger first renders
+ * (`loadOpenMenu`); a first open before that waits for it.
  */
 export class MenuButtonController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
   #focusOnOpen: FocusTarget | null = null;
-  #typed = '';
-  #typedAt = 0;
   #open = false;
+  /** The open menu's behaviour, created on the first open. */
+  #behaviour: OpenMenu | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -53,10 +65,21 @@ export class MenuButtonController implements ReactiveController {
       this.#focusPending();
       return;
     }
+    if (!openMenu) {
+      // Opens once the behaviour is here, unless closed meanwhile; a failed load opens nothing.
+      loadOpenMenu().then(
+        () => this.#focusOnOpen && this.show(this.#focusOnOpen),
+        () => undefined,
+      );
+      return;
+    }
     this.#open = true;
-    document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
-    window.addEventListener('resize', this.#place, { passive: true });
-    window.addEventListener('scroll', this.#place, { capture: true, passive: true });
+    this.#behaviour ??= new openMenu({
+      host: this.#host,
+      items: () => this.items,
+      hide: (options) => this.hide(options),
+    });
+    this.#behaviour.open();
     this.#host.requestUpdate();
   }
 
@@ -66,12 +89,10 @@ export class MenuButtonController implements ReactiveController {
    * pulls focus back.
    */
   hide({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
+    this.#focusOnOpen = null;
     if (!this.#open) return;
     this.#open = false;
-    this.#focusOnOpen = null;
-    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
-    window.removeEventListener('resize', this.#place);
-    window.removeEventListener('scroll', this.#place, { capture: true });
+    this.#behaviour?.close();
     this.#host.requestUpdate();
     if (restoreFocus) this.#trigger?.focus();
   }
@@ -82,8 +103,10 @@ export class MenuButtonController implements ReactiveController {
 
   hostUpdated(): void {
     // Placed before focus moves into it, so focusing never scrolls the page to a stray menu.
-    this.#place();
+    if (this.#open) this.#behaviour?.place();
     this.#focusPending();
+    // Once the trigger is on screen, fetch what opening needs so a first open rarely waits.
+    if (!openMenu && this.#trigger) loadOpenMenu().catch(() => undefined);
   }
 
   hostDisconnected(): void {
@@ -115,17 +138,12 @@ export class MenuButtonController implements ReactiveController {
       role="menu"
       aria-label=${label}
       ?hidden=${!this.#open}
-      @keydown=${this.#onMenuKeydown}
-      @focusout=${this.#onMenuFocusOut}
+      @keydown=${(event: KeyboardEvent) => this.#behaviour?.keydown(event)}
+      @focusout=${(event: FocusEvent) => this.#behaviour?.focusout(event)}
     >
       ${items}
     </div>`;
   }
-
-  #place = (): void => {
-    const menu = this.#menu;
-    if (this.#open && menu && !menu.hidden) placePopup(this.#host, menu);
-  };
 
   #focusPending(): void {
     const target = this.#focusOnOpen;
@@ -148,70 +166,6 @@ export class MenuButtonController implements ReactiveController {
     }
   };
 
-  #onMenuKeydown = (event: KeyboardEvent): void => {
-    const items = this.items;
-    if (items.length === 0) return;
-    const current = items.indexOf(this.#focused() as HTMLElement);
-    const move = (index: number) => {
-      event.preventDefault();
-      items[(index + items.length) % items.length].focus();
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        return move(current + 1);
-      case 'ArrowUp':
-        return move(current < 0 ? -1 : current - 1);
-      case 'Home':
-      case 'PageUp':
-        return move(0);
-      case 'End':
-      case 'PageDown':
-        return move(-1);
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        return this.hide();
-      case 'Tab':
-        // Focus the trigger first so the browser's own Tab moves on from there.
-        return this.hide();
-      case 'Enter':
-      case ' ':
-        // Links do not react to Space, and a uniform click keeps items simple.
-        event.preventDefault();
-        if (current >= 0) items[current].click();
-        return;
-    }
-    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      const index = this.#search(items, current, event.key);
-      if (index >= 0) move(index);
-    }
-  };
-
-  /** APG type-ahead: the next item whose label starts with what was typed. */
-  #search(items: HTMLElement[], current: number, key: string): number {
-    const now = Date.now();
-    this.#typed = (now - this.#typedAt > TYPE_AHEAD_RESET ? '' : this.#typed) + key.toLowerCase();
-    this.#typedAt = now;
-    // A repeated single letter cycles through the matches from the next item on.
-    const start = this.#typed.length === 1 ? current + 1 : Math.max(current, 0);
-    for (let offset = 0; offset < items.length; offset++) {
-      const index = (start + offset) % items.length;
-      if (labelOf(items[index]).startsWith(this.#typed)) return index;
-    }
-    return -1;
-  }
-
-  /** Focus leaving for somewhere outside the host (not via the trigger) closes the menu. */
-  #onMenuFocusOut = (event: FocusEvent): void => {
-    const next = event.relatedTarget as Node | null;
-    if (!next || next === this.#trigger || this.#menu?.contains(next)) return;
-    this.hide({ restoreFocus: false });
-  };
-
-  #onDocumentPointerDown = (event: PointerEvent): void => {
-    if (!event.composedPath().includes(this.#host)) this.hide({ restoreFocus: false });
-  };
-
   // The ids are fixed, so a shadow root holds one menu button; a lookup costs less than a ref.
   get #trigger(): HTMLButtonElement | null {
     return this.#host.shadowRoot?.querySelector<HTMLButtonElement>('#trigger') ?? null;
@@ -220,12 +174,4 @@ export class MenuButtonController implements ReactiveController {
   get #menu(): HTMLElement | null {
     return this.#host.shadowRoot?.querySelector<HTMLElement>('#menu') ?? null;
   }
-
-  #focused(): Element | null {
-    return this.#host.shadowRoot?.activeElement ?? null;
-  }
-}
-
-function labelOf(item: HTMLElement): string {
-  return (item.dataset.label ?? item.textContent ?? '').trim().toLowerCase();
 }

@@ -1,6 +1,7 @@
-import type { BackendCapabilities, LiveChange, LiveEvent, SessionBackend } from './backend.js';
+import type { BackendCapabilities, LiveChange, SessionBackend } from './backend.js';
 import { type Clock, systemClock } from './clock.js';
 import type { CrossTab, CrossTabKind } from './cross-tab.js';
+import type { LiveLink } from './live.js';
 import {
   browserEnvironment,
   type EnvironmentEvent,
@@ -61,6 +62,17 @@ export interface SessionControllerOptions {
    * first subscriber. The caller validates it (see `parseSession`).
    */
   initialSession?: Session | null;
+}
+
+/** The live link's class once loaded: every controller on the page shares the one load. */
+let liveLink: typeof LiveLink | undefined;
+
+/**
+ * Loads the live link's code (a page renders before any stream opens); the
+ * controller does when first someone signed in subscribes to a backend that can push.
+ */
+export async function loadLiveLink(): Promise<void> {
+  liveLink ??= (await import('./live.js')).LiveLink;
 }
 
 /** The state a server-given session starts from, at revision 0 like any first answer. */
@@ -156,15 +168,9 @@ export class SessionController {
   #otherTabTimer: unknown = null;
   #otherTabAgain = false;
   readonly #liveUpdates: boolean;
-  /** Ends the live subscription in place; null when none is open. */
-  #live: AbortController | null = null;
-  #liveTimer: unknown = null;
-  #liveFailures = 0;
-  #liveHealthy = false;
-  /** A stream ended since the last one opened: the next open refetches what it may have missed. */
-  #liveGap = false;
-  #listTimer: unknown = null;
-  #listAgain = false;
+  /** The live subscription, loaded on first need (see `#syncLive`); null until then. */
+  #live: LiveLink | null = null;
+  #liveLoading: Promise<void> | undefined;
   /** Until when a live change counts as the echo of our own mutation (see LIVE_ECHO_WINDOW). */
   #echoUntil = -Infinity;
 
@@ -669,7 +675,7 @@ export class SessionController {
       this.#pollTimer = null;
       if (this.#listeners.size === 0) return;
       // A healthy stream tells of changes as they happen; the poll is only its safety net.
-      const due = this.#liveHealthy ? this.refreshInterval * LIVE_POLL_FACTOR : 0;
+      const due = this.#live?.healthy ? this.refreshInterval * LIVE_POLL_FACTOR : 0;
       const visible = this.#environment.isVisible() && this.#environment.isOnline();
       if (visible && this.#clock.now() - this.#lastRevalidate >= due) void this.#load(false);
       this.#schedulePoll();
@@ -686,7 +692,8 @@ export class SessionController {
   /**
    * A live stream is held exactly while it is useful: someone subscribes, a
    * user is signed in, and the backend can push. Otherwise it is closed and
-   * any reconnect that was scheduled is dropped.
+   * any reconnect that was scheduled is dropped. The link's code is loaded the
+   * first time it is wanted; a failed load is forgotten so the next change tries again.
    */
   #syncLive(): void {
     const wanted =
@@ -696,103 +703,32 @@ export class SessionController {
       this.#state.status === 'signed-in' &&
       this.backend.capabilities.liveUpdates &&
       typeof this.backend.subscribe === 'function';
-    if (wanted) {
-      if (!this.#live && this.#liveTimer === null) this.#connectLive();
-      return;
-    }
-    if (this.#liveTimer !== null) this.#clock.clearTimeout(this.#liveTimer);
-    this.#liveTimer = null;
-    if (this.#listTimer !== null) this.#clock.clearTimeout(this.#listTimer);
-    this.#listTimer = null;
-    this.#listAgain = false;
-    this.#live?.abort();
-    this.#live = null;
-    this.#liveHealthy = false;
-    this.#liveFailures = 0;
-    this.#liveGap = false;
-  }
-
-  #connectLive(): void {
-    const live = new AbortController();
-    this.#live = live;
-    try {
-      this.backend.subscribe!(
-        (event) => {
-          if (this.#live === live) this.#onLive(event);
+    if (!wanted) return this.#live?.close();
+    if (this.#live) return this.#live.open();
+    if (!liveLink) {
+      this.#liveLoading ??= loadLiveLink().then(
+        () => this.#syncLive(),
+        () => {
+          this.#liveLoading = undefined;
         },
-        { signal: live.signal },
       );
-    } catch (error) {
-      this.#onLive({ type: 'closed', error: toSessionError(error) });
-    }
-  }
-
-  #onLive(event: LiveEvent): void {
-    if (event.type === 'open') {
-      this.#liveHealthy = true;
-      this.#liveFailures = 0;
-      // What changed while no stream was open is not replayed everywhere: ask once.
-      if (this.#liveGap) this.#onOtherTab();
-      this.#liveGap = false;
-    } else if (event.type === 'closed') {
-      this.#live?.abort();
-      this.#live = null;
-      this.#liveHealthy = false;
-      this.#liveGap = true;
-      this.#scheduleLiveReconnect(event.error);
-    } else {
-      if (this.#isEcho(event)) return;
-      if (this.#aboutOtherDevice(event)) this.#bumpLists();
-      else this.#onOtherTab();
-      if (event.type === 'change') callEach(this.#liveListeners, event);
-    }
-  }
-
-  /** A sign-in beginning or ending on another device: this browser's session is as it was. */
-  #aboutOtherDevice(event: LiveEvent): boolean {
-    const state = this.#state;
-    if (event.type !== 'change' || state.status !== 'signed-in' || !event.signInId) return false;
-    if (!['created', 'revoked', 'expired'].includes(event.kind)) return false;
-    return !state.session.signins.some((signIn) => signIn.id === event.signInId);
-  }
-
-  /**
-   * Moves the revision without reloading the session, so mounted lists refetch;
-   * at most once a second, a burst costing one now and one when it is over.
-   */
-  #bumpLists(): void {
-    if (this.#listTimer !== null) {
-      this.#listAgain = true;
       return;
     }
-    const state = this.#state;
-    if (state.status === 'signed-in') this.#set({ ...state, revision: ++this.#revision });
-    this.#listTimer = this.#clock.setTimeout(() => {
-      this.#listTimer = null;
-      if (!this.#listAgain) return;
-      this.#listAgain = false;
-      this.#bumpLists();
-    }, CROSS_TAB_THROTTLE);
-  }
-
-  /**
-   * A revoke or switch announced while our own mutation runs, or just after, is
-   * most likely that mutation coming back (it reloads anyway); a new sign-in never is.
-   */
-  #isEcho(event: LiveEvent): boolean {
-    if (event.type !== 'change' || this.#clock.now() >= this.#echoUntil) return false;
-    return event.kind === 'revoked' || event.kind === 'changed';
-  }
-
-  /** Backoff as for reads, `min(1000·2^n, 30000)` ms with jitter; a 429 waits its Retry-After. */
-  #scheduleLiveReconnect(error: SessionError | undefined): void {
-    const n = this.#liveFailures++;
-    const backoff = Math.min(1000 * 2 ** n, 30_000) * (0.5 + this.#policy.random() / 2);
-    const delay = error?.retryAfter !== undefined ? error.retryAfter * 1000 : backoff;
-    this.#liveTimer = this.#clock.setTimeout(() => {
-      this.#liveTimer = null;
-      this.#syncLive();
-    }, delay);
+    this.#live = new liveLink({
+      backend: this.backend,
+      clock: this.#clock,
+      random: this.#policy.random,
+      getSnapshot: this.getSnapshot,
+      echoUntil: () => this.#echoUntil,
+      reload: () => this.#onOtherTab(),
+      bumpRevision: () => {
+        const state = this.#state;
+        if (state.status === 'signed-in') this.#set({ ...state, revision: ++this.#revision });
+      },
+      throttle: CROSS_TAB_THROTTLE,
+      changed: (change) => callEach(this.#liveListeners, change),
+    });
+    this.#live.open();
   }
 
   /**

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
-import { MenuButtonController, TYPE_AHEAD_RESET } from '../../src/controllers/menu-button.js';
+import { MenuButtonController, loadOpenMenu } from '../../src/controllers/menu-button.js';
+import { TYPE_AHEAD_RESET } from '../../src/controllers/menu-open.js';
 import { tokens } from '../../src/internal/styles/base.js';
 import { menuStyles } from '../../src/internal/styles/menu.js';
 import { actionItem } from '../../src/internal/templates/menu.js';
@@ -77,6 +78,9 @@ function expectOpen(host: MenuHost, open: boolean) {
 }
 
 describe('MenuButtonController (APG menu button)', () => {
+  // What an open menu does is loaded after the first render; loaded here, every open is at once.
+  before(() => loadOpenMenu());
+
   it('wires the trigger to the menu', async () => {
     const { host } = await page();
     expect(trigger(host).getAttribute('aria-haspopup')).to.equal('menu');

@@ -6,6 +6,7 @@ import {
   LIVE_POLL_FACTOR,
   SessionController,
   type SessionControllerOptions,
+  loadLiveLink,
 } from '../../src/core/session-controller.js';
 import type { SessionState } from '../../src/core/session-state.js';
 import { FakeEnvironment } from '../helpers/fake-environment.js';
@@ -37,6 +38,9 @@ function revision(controller: SessionController): number {
 }
 
 describe('SessionController: live updates', () => {
+  // The live link's code loads on first use; loaded once here, every test's stream opens at once.
+  before(() => loadLiveLink());
+
   it('subscribes only while it has subscribers and someone is signed in, and lets go on dispose', async () => {
     const backend = live();
     const controller = new SessionController({

@@ -7,6 +7,11 @@ import {
 } from '../../src/core/session-controller.js';
 import type { SignIn } from '../../src/core/types.js';
 import '../../src/define.js';
+import { loadOpenMenu } from '../../src/controllers/menu-button.js';
+
+// What an open menu does is loaded after a trigger first renders; loaded once before any test,
+// every open in these tests happens at once, as it does for a user after the first render.
+before(() => loadOpenMenu());
 
 /** A controller over a MemoryBackend that never retries, polls or talks to other tabs. */
 export function controllerFor(
