@@ -1,4 +1,5 @@
 import type UAParser from 'ua-parser-js';
+import { browserName, osName } from '../core/device-names.js';
 import { truncate } from './format.js';
 
 /** The icon a device gets. */
@@ -23,17 +24,6 @@ export interface DeviceSource {
 
 /** Names longer than this are hostile or broken; the rest of the row must stay readable. */
 const MAX_NAME = 60;
-
-const BROWSER_NAMES: Record<string, string> = {
-  'Mobile Safari': 'Safari',
-  'Mobile Firefox': 'Firefox',
-  'Chrome Headless': 'Chrome',
-};
-
-const OS_NAMES: Record<string, string> = {
-  'Mac OS': 'macOS',
-  'Chromium OS': 'ChromeOS',
-};
 
 const EMPTY: UAParser.IResult = {
   ua: '',
@@ -98,37 +88,11 @@ export function parseDevice(source: DeviceSource): DeviceInfo {
   if (pending) void loadDeviceParser().catch(() => undefined);
   // An empty string would make ua-parser-js describe *this* browser instead.
   const result = ua && parser ? new parser(ua).getResult() : EMPTY;
-  const browser = clean(source.browser) ?? browserName(result.browser);
-  const os = clean(source.device) ?? osName(result.os);
+  const browser = clean(source.browser) ?? clean(browserName(result.browser));
+  const os = clean(source.device) ?? clean(osName(result.os));
   const device: DeviceInfo = { kind: kindOf(result, source.device), browser, os };
   if (pending) device.pending = true;
   return device;
-}
-
-function browserName(browser: UAParser.IBrowser): string | undefined {
-  const name = clean(browser.name);
-  if (!name) return undefined;
-  const major = clean(browser.major);
-  return [BROWSER_NAMES[name] ?? name, major].filter(Boolean).join(' ');
-}
-
-function osName(os: UAParser.IOS): string | undefined {
-  const name = clean(os.name);
-  if (!name) return undefined;
-  return [OS_NAMES[name] ?? name, osVersion(name, clean(os.version))].filter(Boolean).join(' ');
-}
-
-/**
- * Browsers freeze the OS version in the user agent (every macOS since 10.15
- * says 10.15.7, Windows 11 says 10), so those versions would be wrong more
- * often than right.
- */
-function osVersion(name: string, version: string | undefined): string | undefined {
-  if (!version) return undefined;
-  if (name === 'Mac OS' || name === 'Windows' || name === 'Chromium OS') {
-    return name === 'Windows' && !['10', '11'].includes(version) ? version : undefined;
-  }
-  return version.split('.')[0];
 }
 
 function kindOf(result: UAParser.IResult, device: string | undefined): DeviceKind {
