@@ -7,7 +7,3 @@ export function minifyCss(): {
   name: string;
   transform(code: string, id: string): { code: string; map: null } | null;
 };
-/** The index just past the template literal whose backtick is at `start` (-1 when unclosed). */
-export function templateEnd(code: string, start: number): number;
-/** The index just past the `}` closing an expression whose text starts at `start`. */
-export function expressionEnd(code: string, start: number): number;
