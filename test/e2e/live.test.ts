@@ -150,4 +150,26 @@ describe('live updates in the browser', () => {
       'no notice once switched off',
     );
   });
+
+  test('the demo asks "was this you?" about a new sign-in, and "No" signs that device out', async () => {
+    const laptop = await signedInDevice('laptop');
+    await openLivePage(laptop.page);
+    const desktop = await device('desktop');
+    await signIn(desktop, 'ana@demo.test');
+    const notice = laptop.page.getByRole('alert').filter({ hasText: 'New sign-in from' });
+    await notice.waitFor({ timeout: LIVE_DEADLINE });
+    assert.match((await notice.textContent()) ?? '', /Firefox 132 on Ubuntu in Madrid/);
+    await notice.getByRole('button', { name: 'No, sign it out' }).click();
+    const deadline = Date.now() + LIVE_DEADLINE;
+    while ((await session(desktop)) !== null && Date.now() < deadline) {
+      await desktop.waitForTimeout(100);
+    }
+    assert.equal(await session(desktop), null, 'the desktop is signed out');
+    assert.equal(await notice.isHidden(), true);
+    assert.equal(
+      await laptop.page.evaluate(`document.activeElement?.id`),
+      'security',
+      'focus goes to the heading, not the body',
+    );
+  });
 });
