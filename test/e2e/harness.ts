@@ -51,7 +51,8 @@ let dir: string;
 let database: TestDatabase | undefined;
 let demo: DemoServer | undefined;
 /** With `SESSION_ELEMENTS_INSTANCES=2`: two demo processes and the balancer in front. */
-let cluster: { proxy: RoundRobin; children: ChildProcess[] } | undefined;
+const instances: ChildProcess[] = [];
+let balancer: RoundRobin | undefined;
 let chrome: Browser;
 const contexts: BrowserContext[] = [];
 
@@ -62,7 +63,7 @@ function local(): DemoServer {
 }
 
 /** The running demo server's origin (or the balancer's), e.g. http://127.0.0.1:40123. */
-export const demoUrl = () => cluster?.proxy.url ?? local().url;
+export const demoUrl = () => balancer?.url ?? local().url;
 
 /** False when sessions live only in Redis: an expired sign-in is gone there, not listed. */
 export const demoKeepsExpiredSessions = () => storeKind() !== 'postgres+redis';
@@ -114,20 +115,20 @@ async function startInstances(): Promise<void> {
     SESSION_ELEMENTS_DEMO_DATA: dir,
   };
   const started = [startInstance(env), startInstance(env)];
-  cluster = { proxy: new RoundRobin([]), children: started.map((s) => s.child) };
+  instances.push(...started.map((s) => s.child));
   const [a, b] = await Promise.all(started.map((s) => s.url));
-  cluster.proxy = new RoundRobin([
+  balancer = new RoundRobin([
     { name: 'a', url: a! },
     { name: 'b', url: b! },
   ]);
-  await cluster.proxy.listen();
+  await balancer.listen();
 }
 
 async function stopAll(): Promise<void> {
   for (const context of contexts) await context.close().catch(() => {});
   await chrome?.close();
-  await cluster?.proxy.close();
-  await Promise.all(cluster?.children.map(stopInstance) ?? []);
+  await balancer?.close();
+  await Promise.all(instances.map(stopInstance));
   await demo?.close();
   await database?.drop();
   rmSync(dir, { recursive: true, force: true });
