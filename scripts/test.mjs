@@ -136,12 +136,13 @@ for (const store of ['postgres', 'postgres+redis']) {
     { SESSION_ELEMENTS_STORE: store },
   );
   console.log(`server tests on ${store}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  // The whole contract once more through two instance processes taking turns per request.
+  // The whole contract and the live e2e flow once more through two instance processes
+  // that take turns per request (test/server/round-robin.ts, test/e2e/harness.ts).
   if (store === 'postgres+redis') {
     suite(
-      'server contract through two instances on postgres+redis',
+      'contract and live e2e flow through two instances on postgres+redis',
       'node',
-      [...nodeTestArgs, 'test/server/handler.test.ts'],
+      [...nodeTestArgs, 'test/server/handler.test.ts', 'test/e2e/live.test.ts'],
       NODE_RESULTS,
       parseTap,
       { SESSION_ELEMENTS_STORE: store, SESSION_ELEMENTS_INSTANCES: '2' },

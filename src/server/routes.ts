@@ -30,11 +30,16 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
     const actual = have[i] ?? '';
     if (segment.startsWith('{') && segment.endsWith('}')) {
       if (!actual) return null;
+      let value: string;
       try {
-        params[segment.slice(1, -1)] = decodeURIComponent(actual);
+        value = decodeURIComponent(actual);
       } catch {
         return null;
       }
+      // No store's id holds a NUL, and PostgreSQL refuses one in a query (a 500, where
+      // SQLite answers 404): such a path matches no route on any store.
+      if (value.includes('\0')) return null;
+      params[segment.slice(1, -1)] = value;
     } else if (segment !== actual) return null;
   }
   return params;

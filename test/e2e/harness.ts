@@ -6,7 +6,10 @@ import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Session } from '../../src/core/types.js';
 import { startDemoServer, type DemoServer } from '../../demo/server.js';
+import type { ChildProcess } from 'node:child_process';
+import { RoundRobin, startInstance, stopInstance } from '../server/demo-instances.js';
 import { createTestDatabase, readRows, type TestDatabase } from '../server/fixture.js';
+import { instancesWanted } from '../server/round-robin.js';
 import { storeKind } from '../server/stores.js';
 // @ts-expect-error scripts/chromium.mjs is plain JavaScript without types.
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
@@ -46,23 +49,32 @@ export type DeviceName = keyof typeof DEVICES;
 
 let dir: string;
 let database: TestDatabase | undefined;
-let demo: DemoServer;
+let demo: DemoServer | undefined;
+/** With `SESSION_ELEMENTS_INSTANCES=2`: two demo processes and the balancer in front. */
+const instances: ChildProcess[] = [];
+let balancer: RoundRobin | undefined;
 let chrome: Browser;
 const contexts: BrowserContext[] = [];
 
-/** The running demo server's origin, e.g. http://127.0.0.1:40123. */
-export const demoUrl = () => demo.url;
+/** The in-process demo server; the token checks need its better-auth. */
+function local(): DemoServer {
+  if (!demo) throw new Error('Only an in-process demo server (not two instances) can be read');
+  return demo;
+}
+
+/** The running demo server's origin (or the balancer's), e.g. http://127.0.0.1:40123. */
+export const demoUrl = () => balancer?.url ?? local().url;
 
 /** False when sessions live only in Redis: an expired sign-in is gone there, not listed. */
-export const demoKeepsExpiredSessions = () => demo.store !== 'postgres+redis';
+export const demoKeepsExpiredSessions = () => storeKind() !== 'postgres+redis';
 
 /** Every live session token the running demo server holds, wherever its store keeps them. */
 export const demoSessionTokens = async () =>
-  (await readRows(demo.auth, 'session')).map((row) => row.token as string);
+  (await readRows(local().auth, 'session')).map((row) => row.token as string);
 
 /** Whether the running demo server still holds the session `id`. */
 export const demoHasSession = async (id: string) =>
-  (await readRows(demo.auth, 'session', { id })).length > 0;
+  (await readRows(local().auth, 'session', { id })).length > 0;
 
 /** Starts a fresh demo server (own database) and Chromium for the calling test file. */
 export function useDemoServer(): void {
@@ -73,7 +85,10 @@ export function useDemoServer(): void {
 async function startAll(): Promise<void> {
   dir = mkdtempSync(join(tmpdir(), 'session-elements-e2e-'));
   const kind = storeKind();
-  if (kind === 'sqlite') {
+  if (instancesWanted()) {
+    assert.equal(kind, 'postgres+redis', 'two instances share PostgreSQL and Redis');
+    await startInstances();
+  } else if (kind === 'sqlite') {
     demo = await startDemoServer({ port: 0, dbPath: join(dir, 'demo.db'), seed: true });
   } else {
     database = await createTestDatabase(kind);
@@ -81,15 +96,39 @@ async function startAll(): Promise<void> {
     demo = await startDemoServer({ port: 0, databaseUrl, ...(redisUrl ? { redisUrl } : {}) });
     assert.equal(demo.store, kind);
   }
-  assert.match(demo.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.match(demoUrl(), /^http:\/\/127\.0\.0\.1:\d+$/);
   const executablePath = findChromium();
   assert.ok(executablePath, 'a Chromium is installed (npm test installs one)');
   chrome = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
+/**
+ * Two demo processes on one fresh PostgreSQL database and Redis (each with its
+ * Redis bus), behind a balancer that alternates them on every request: a page
+ * and its API calls never stay on one instance.
+ */
+async function startInstances(): Promise<void> {
+  database = await createTestDatabase('postgres+redis');
+  const env = {
+    DATABASE_URL: database.databaseUrl,
+    REDIS_URL: database.redisUrl ?? '',
+    SESSION_ELEMENTS_DEMO_DATA: dir,
+  };
+  const started = [startInstance(env), startInstance(env)];
+  instances.push(...started.map((s) => s.child));
+  const [a, b] = await Promise.all(started.map((s) => s.url));
+  balancer = new RoundRobin([
+    { name: 'a', url: a! },
+    { name: 'b', url: b! },
+  ]);
+  await balancer.listen();
+}
+
 async function stopAll(): Promise<void> {
   for (const context of contexts) await context.close().catch(() => {});
   await chrome?.close();
+  await balancer?.close();
+  await Promise.all(instances.map(stopInstance));
   await demo?.close();
   await database?.drop();
   rmSync(dir, { recursive: true, force: true });
@@ -103,7 +142,7 @@ export async function device(name: DeviceName): Promise<Page> {
   const context = await chrome.newContext({ userAgent, extraHTTPHeaders: geo, bypassCSP: true });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${demo.url}/api/demo/users`);
+  await page.goto(`${demoUrl()}/api/demo/users`);
   return page;
 }
 

@@ -4,114 +4,15 @@
  * round-robin proxy that alternates upstreams on every request.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import {
-  createServer,
-  request as httpRequest,
-  type IncomingHttpHeaders,
-  type Server,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page, SignIn } from '../../src/core/types.js';
 import { missingStores, startPostgres, startRedis, STORES_REQUIRED } from './stores.js';
 import type { StoreServer } from './stores.js';
-
-/** `npm start` in a process of its own; resolves with its origin once it listens. */
-function startInstance(env: NodeJS.ProcessEnv): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
-    env: { ...process.env, ...env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no demo within 60 s: ${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /session-elements demo: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`the demo exited (${code}): ${output}`)));
-  });
-  url.catch(() => undefined);
-  return { child, url };
-}
-
-/** Stops an instance the way a deployment would (SIGTERM: streams end, then it exits). */
-function stopInstance(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-/**
- * A load balancer on loopback: request n goes to upstream n mod 2, and says
- * which in `X-Upstream`. Every instance builds its own origin from its port, so
- * the proxy presents each request as addressed to that instance: `Host` becomes
- * the upstream's, and an `Origin` of the proxy's own origin becomes the
- * upstream's (any other Origin passes unchanged, so the CSRF check still
- * refuses foreign pages). In production the instances share one public origin
- * and the balancer forwards Host as it is. Cookies pass both ways untouched.
- */
-class RoundRobin {
-  readonly server: Server;
-  url = '';
-  #turn = 0;
-
-  constructor(readonly upstreams: { name: string; url: string }[]) {
-    this.server = createServer((req, res) => {
-      const upstream = this.upstreams[this.#turn++ % this.upstreams.length]!;
-      const target = new URL(upstream.url);
-      const headers: IncomingHttpHeaders = { ...req.headers, host: target.host };
-      if (headers.origin === this.url) headers.origin = upstream.url;
-      const forward = httpRequest(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, {
-            ...answer.headers,
-            'x-upstream': upstream.name,
-          });
-          answer.pipe(res);
-        },
-      );
-      forward.on('error', () => res.headersSent || res.writeHead(502).end());
-      // A client that hangs up (an event stream closed) hangs up upstream too.
-      res.on('close', () => forward.destroy());
-      req.pipe(forward);
-    });
-  }
-
-  async listen(): Promise<void> {
-    await new Promise<void>((done) => this.server.listen(0, '127.0.0.1', done));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  /** Sends harmless requests until the next one goes to `name`. */
-  async nextTo(name: string): Promise<void> {
-    while (this.upstreams[this.#turn % this.upstreams.length]!.name !== name) {
-      await fetch(`${this.url}/favicon.ico`);
-    }
-  }
-
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((done) => this.server.close(() => done()));
-  }
-}
+import { RoundRobin, startInstance, stopInstance } from './demo-instances.js';
 
 /** One browser talking to the balancer: its cookies, and which instance answered. */
 class Browser {
