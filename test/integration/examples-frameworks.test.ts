@@ -141,7 +141,7 @@ before(async () => {
   await Promise.all(APPS.map(ensurePackages));
   for (const app of APPS) {
     const kit = app === 'angular' ? await buildWithAngular() : await buildWithVite(app);
-    console.log(`examples/${app}: ${kit}; ${distSize(app)}`);
+    process.stdout.write(`examples/${app}: ${kit}; ${distSize(app)}\n`);
   }
 });
 
