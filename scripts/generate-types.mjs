@@ -2,6 +2,7 @@
 // so none of it can drift from the elements:
 //   types/jsx.d.ts                JSX.IntrinsicElements for React 19, Preact and Solid
 //   types/vue.d.ts                Vue GlobalComponents (SFC template type checking)
+//   types/svelte.d.ts             Svelte 5 SvelteHTMLElements (svelte-check, Svelte for VS Code)
 //   vscode.html-custom-data.json  VS Code HTML custom data (completion, hover, enum values)
 //   src/react.ts                  @lit/react wrappers (React 18 and earlier)
 // `npm run types` writes them; scripts/check-manifest.mjs fails when they differ from what this makes.
@@ -102,7 +103,8 @@ function sharedTypes(tags) {
  * \`JSX.IntrinsicElements\` of React 19 (\`react\`), Preact (\`preact\`) and Solid
  * (\`solid-js\`): attributes, properties and \`on<event>\` handlers typed with the
  * kit's event classes, e.g. \`onaccount-switched={(event) => event.detail.signin}\`.
- * Vue: see \`session-elements/types/vue\`. React 18 and earlier: \`session-elements/react\`.
+ * Solid also takes \`on:<event>\`. Vue: \`session-elements/types/vue\`; Svelte: \`session-elements/types/svelte\`.
+ * React 18 and earlier: \`session-elements/react\`.
  */
 import type { ${tags.map((tag) => tag.className).join(', ')} } from 'session-elements';
 
@@ -166,10 +168,27 @@ declare module 'preact' {
     interface IntrinsicElements extends SessionElementsIntrinsicElements {}
   }
 }
+${solidTypes(tags)}`;
+}
+
+/**
+ * Solid's JSX takes \`on<event>\` like React 19 and also its own \`on:<event>\` (a listener
+ * added as it is, for any event name), so its tags get both.
+ */
+function solidTypes(tags) {
+  return `/** \`on:<event>\` handlers, Solid's namespaced listener syntax. */
+export type SessionNamespacedEventHandlers<Name extends SessionEventName> = {
+  [Event in Name as \`on:\${Event}\`]?: (event: GlobalEventHandlersEventMap[Event]) => void;
+};
+
+/** Solid's JSX: the props of every tag plus \`on:<event>\` listeners. */
+export interface SessionElementsSolidIntrinsicElements {
+${tags.map((tag) => `'${tag.tag}': SessionElementProps<'${tag.tag}'> & SessionNamespacedEventHandlers<SessionElementTypes['${tag.tag}']['events']>;`).join('\n')}
+}
 declare module 'solid-js' {
   namespace JSX {
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-    interface IntrinsicElements extends SessionElementsIntrinsicElements {}
+    interface IntrinsicElements extends SessionElementsSolidIntrinsicElements {}
   }
 }
 `;
@@ -218,6 +237,44 @@ export type SessionElementComponent<Tag extends SessionElementTag> = new () => T
 declare module 'vue' {
   interface GlobalComponents {
 ${tags.map((tag) => `${jsdoc(tag.summary)}'${tag.tag}': SessionElementComponent<'${tag.tag}'>;`).join('\n')}
+  }
+}
+`;
+}
+
+function svelteTypes(tags) {
+  return `// ${BANNER}
+/**
+ * Svelte 5 template types for every tag (checked by svelte-check / Svelte for VS Code): import it
+ * once, e.g. \`import type {} from 'session-elements/types/svelte';\` in a \`.ts\` file of the app.
+ * Attributes keep their HTML names (\`page-size="5"\`), properties their own (\`strings={…}\`, set
+ * as properties once the tags are defined), and \`onaccount-switched={(event) => …}\` (or the
+ * legacy \`on:account-switched\`) gets the kit's event classes. An attribute that is not the
+ * tag's, such as a misspelt \`page-sise\`, is an error.
+ */
+import type { HTMLAttributes } from 'svelte/elements';
+import type { SessionElementTag, SessionElementTypes, SessionEventName } from './jsx.js';
+
+type Types<Tag extends SessionElementTag> = SessionElementTypes[Tag];
+type Handler<Name extends SessionEventName> =
+  | ((event: GlobalEventHandlersEventMap[Name]) => void)
+  | undefined
+  | null;
+
+/** The attributes, properties and event handlers Svelte accepts on one tag. */
+export type SvelteSessionElementAttributes<Tag extends SessionElementTag> = HTMLAttributes<
+  Types<Tag>['element']
+> &
+  Partial<Pick<Types<Tag>['element'], Extract<Types<Tag>['properties'], keyof Types<Tag>['element']>>> &
+  Types<Tag>['attributes'] & {
+    [Event in Types<Tag>['events'] as \`on\${Event}\`]?: Handler<Event>;
+  } & {
+    [Event in Types<Tag>['events'] as \`on:\${Event}\`]?: Handler<Event>;
+  };
+
+declare module 'svelte/elements' {
+  interface SvelteHTMLElements {
+${tags.map((tag) => `${jsdoc(tag.summary)}'${tag.tag}': SvelteSessionElementAttributes<'${tag.tag}'>;`).join('\n')}
   }
 }
 `;
@@ -305,6 +362,7 @@ export async function generateTypes(manifest) {
   const files = {
     'types/jsx.d.ts': sharedTypes(tags),
     'types/vue.d.ts': vueTypes(tags),
+    'types/svelte.d.ts': svelteTypes(tags),
     'vscode.html-custom-data.json': customData(tags),
     'src/react.ts': reactWrappers(tags),
   };

@@ -5,7 +5,8 @@
  * `JSX.IntrinsicElements` of React 19 (`react`), Preact (`preact`) and Solid
  * (`solid-js`): attributes, properties and `on<event>` handlers typed with the
  * kit's event classes, e.g. `onaccount-switched={(event) => event.detail.signin}`.
- * Vue: see `session-elements/types/vue`. React 18 and earlier: `session-elements/react`.
+ * Solid also takes `on:<event>`. Vue: `session-elements/types/vue`; Svelte: `session-elements/types/svelte`.
+ * React 18 and earlier: `session-elements/react`.
  */
 import type {
   AccountSwitcher,
@@ -317,9 +318,33 @@ declare module 'preact' {
     interface IntrinsicElements extends SessionElementsIntrinsicElements {}
   }
 }
+/** `on:<event>` handlers, Solid's namespaced listener syntax. */
+export type SessionNamespacedEventHandlers<Name extends SessionEventName> = {
+  [Event in Name as `on:${Event}`]?: (event: GlobalEventHandlersEventMap[Event]) => void;
+};
+
+/** Solid's JSX: the props of every tag plus `on:<event>` listeners. */
+export interface SessionElementsSolidIntrinsicElements {
+  'account-switcher': SessionElementProps<'account-switcher'> &
+    SessionNamespacedEventHandlers<SessionElementTypes['account-switcher']['events']>;
+  'active-sessions': SessionElementProps<'active-sessions'> &
+    SessionNamespacedEventHandlers<SessionElementTypes['active-sessions']['events']>;
+  'organization-switcher': SessionElementProps<'organization-switcher'> &
+    SessionNamespacedEventHandlers<SessionElementTypes['organization-switcher']['events']>;
+  'session-provider': SessionElementProps<'session-provider'> &
+    SessionNamespacedEventHandlers<SessionElementTypes['session-provider']['events']>;
+  'sign-out-button': SessionElementProps<'sign-out-button'> &
+    SessionNamespacedEventHandlers<SessionElementTypes['sign-out-button']['events']>;
+  'signed-in': SessionElementProps<'signed-in'> &
+    SessionNamespacedEventHandlers<SessionElementTypes['signed-in']['events']>;
+  'signed-out': SessionElementProps<'signed-out'> &
+    SessionNamespacedEventHandlers<SessionElementTypes['signed-out']['events']>;
+  'workspace-switcher': SessionElementProps<'workspace-switcher'> &
+    SessionNamespacedEventHandlers<SessionElementTypes['workspace-switcher']['events']>;
+}
 declare module 'solid-js' {
   namespace JSX {
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-    interface IntrinsicElements extends SessionElementsIntrinsicElements {}
+    interface IntrinsicElements extends SessionElementsSolidIntrinsicElements {}
   }
 }

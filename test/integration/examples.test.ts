@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { demoUrl, device, signIn, useDemoServer } from '../e2e/harness.js';
+import { recordErrors } from './example-helpers.js';
 
 /**
  * The example apps under examples/ as their users would run them: each is built with Vite,
@@ -47,16 +47,6 @@ before(async () => {
     await build({ configFile: examplePath(name, 'vite.config.ts') });
   }
 });
-
-/** Fails the test on anything the page throws or logs as an error. */
-function recordErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  return errors;
-}
 
 describe('the examples, built, against the real server', () => {
   for (const name of EXAMPLES) {
