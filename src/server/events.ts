@@ -243,7 +243,13 @@ export class EventStreams {
       set.add(stream);
     }
     this.#listen();
-    const sink = openSink(() => this.#close(stream));
+    let sink: StreamSink;
+    try {
+      sink = openSink(() => this.#close(stream));
+    } catch (error) {
+      this.#close(stream);
+      throw error;
+    }
     if (stream.closed) return sink.end();
     stream.sink = sink;
     this.#write(stream, `retry: ${RETRY_MS}\n\n`);
