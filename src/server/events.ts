@@ -43,6 +43,50 @@ interface Buffered {
   change: SessionChange;
 }
 
+/**
+ * Where one stream's frames go: a fetch `Response` body, or a Node
+ * `ServerResponse` written directly (see `toNodeHandler`).
+ */
+export interface StreamSink {
+  /** Sends text; false when the client fell too far behind (or left): its stream then ends. */
+  write(text: string): boolean;
+  /** Ends the response: the stream is over. */
+  end(): void;
+}
+
+/**
+ * Opens the transport of a stream once it is accepted (limits passed). The
+ * transport calls `gone` when its client disconnects, which frees the stream.
+ */
+export type OpenSink = (gone: () => void) => StreamSink;
+
+/** Opens a transport that writes its own head: status 200 with these headers. */
+export type OpenResponseSink = (
+  headers: Record<string, string | string[]>,
+  gone: () => void,
+) => StreamSink;
+
+/**
+ * The handler's entry point for a caller that writes event streams itself (as
+ * `toNodeHandler` does, so an idle stream holds no Request, Response or
+ * ReadableStream): the same handling as calling the handler, except that an
+ * accepted `GET /events` opens its transport through `open` and resolves null.
+ */
+export const DIRECT_STREAMS = Symbol.for('session-elements.direct-streams');
+
+/** A handler that offers `DIRECT_STREAMS`. */
+export interface DirectStreams {
+  [DIRECT_STREAMS](request: Request, open: OpenResponseSink): Promise<Response | null>;
+}
+
+/** Headers of an event stream, on every transport. */
+export const EVENT_STREAM_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-store',
+  // nginx and similar proxies buffer responses unless told not to.
+  'X-Accel-Buffering': 'no',
+});
+
 /** A client that stopped reading this many chunks ago is gone or hostile: its stream ends. */
 const MAX_QUEUED_CHUNKS = 64;
 /** What a browser waits before reconnecting after the stream ended (SSE `retry:`). */
@@ -55,91 +99,81 @@ function frame(id: string | null, out: Outgoing): string {
   return `${head}event: ${out.event}\ndata: ${JSON.stringify(out.data)}\n\n`;
 }
 
-class Stream {
-  readonly userIds: ReadonlySet<string>;
-  readonly signIns: Map<string, number>;
+/** The sink of a fetch-style answer: a `ReadableStream` body the server pulls from. */
+class BodySink implements StreamSink {
   readonly body: ReadableStream<Uint8Array>;
-  readonly closesAt: number;
   #controller!: ReadableStreamDefaultController<Uint8Array>;
-  #closed = false;
 
-  constructor(
-    identity: StreamIdentity,
-    closesAt: number,
-    private readonly onClose: (stream: Stream) => void,
-  ) {
-    this.userIds = new Set(identity.userIds);
-    this.signIns = new Map(identity.signIns);
-    this.closesAt = closesAt;
+  constructor(gone: () => void) {
     this.body = new ReadableStream<Uint8Array>({
       start: (controller) => {
         this.#controller = controller;
       },
       // The client went away (a fetch-style server cancels the body when the socket closes).
-      cancel: () => this.close(),
+      cancel: gone,
     });
   }
 
-  get closed(): boolean {
-    return this.#closed;
-  }
-
-  /** Queues text for the client; a client that stopped reading is dropped instead. */
-  write(text: string): void {
-    if (this.#closed) return;
-    if ((this.#controller.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) return this.close();
+  write(text: string): boolean {
+    if ((this.#controller.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) return false;
     try {
       this.#controller.enqueue(encoder.encode(text));
+      return true;
     } catch {
-      this.close();
+      return false;
     }
   }
 
-  /** What this stream's browser should hear of a change, if anything. */
-  relevant(change: SessionChange): Outgoing | null {
-    if (!this.userIds.has(change.userId)) return null;
-    const own = this.signIns.has(change.signInId);
-    if (change.kind === 'changed') {
-      return own ? { event: 'active', data: { kind: 'changed', signInId: change.signInId } } : null;
-    }
-    return { event: 'signin', data: { kind: change.kind, signInId: change.signInId } };
-  }
-
-  /** Sends one change; when it ended the browser's last sign-in, says so and ends the stream. */
-  deliver(id: string, change: SessionChange): void {
-    const out = this.relevant(change);
-    if (!out) return;
-    this.write(frame(id, out));
-    if (change.kind === 'revoked' || change.kind === 'expired') {
-      this.signIns.delete(change.signInId);
-      if (this.signIns.size === 0) this.end({ event: 'signed-out', data: {} }, id);
-    }
-  }
-
-  /** Writes a last event (if any) and ends the stream. */
-  end(last?: Outgoing, id: string | null = null): void {
-    if (last) this.write(frame(id, last));
-    this.close();
-  }
-
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
+  end(): void {
     try {
       this.#controller.close();
     } catch {
       // Already cancelled by the client.
     }
-    this.onClose(this);
   }
+}
+
+/**
+ * One open stream: who it is for and where it writes. Kept small (thousands
+ * are open at once); the behaviour lives in `EventStreams`.
+ */
+class Stream {
+  /** Null until the transport opened (and while `gone` may already have fired). */
+  sink: StreamSink | null = null;
+  closed = false;
+
+  constructor(
+    readonly userIds: readonly string[],
+    /** This browser's sign-in ids with their expiry (ms epoch); revoked ones are removed. */
+    readonly signIns: Map<string, number>,
+    readonly closesAt: number,
+  ) {}
+}
+
+/** What a stream's browser should hear of a change, if anything. */
+function relevant(stream: Stream, change: SessionChange): Outgoing | null {
+  if (!stream.userIds.includes(change.userId)) return null;
+  const own = stream.signIns.has(change.signInId);
+  if (change.kind === 'changed') {
+    return own ? { event: 'active', data: { kind: 'changed', signInId: change.signInId } } : null;
+  }
+  return { event: 'signin', data: { kind: change.kind, signInId: change.signInId } };
+}
+
+/** True while one of the stream's sign-ins has not expired. */
+function live(stream: Stream, now: number): boolean {
+  for (const expiresAt of stream.signIns.values()) if (expiresAt > now) return true;
+  return false;
 }
 
 /**
  * The open `GET /events` streams of one handler: it listens to the bus while
  * any stream is open, numbers each change for `Last-Event-ID`, keeps a bounded
- * replay buffer, sends heartbeats, and enforces the per-user and per-process
- * limits. Event ids carry a per-process epoch, so an id from another instance
- * or before a restart asks for a resync instead of a wrong replay.
+ * replay buffer, sends heartbeats (one timer for all streams), and enforces the
+ * per-user and per-process limits. Event ids carry a per-process epoch, so an
+ * id from another instance or before a restart asks for a resync instead of a
+ * wrong replay. Streams write to a `StreamSink`, so the same semantics serve a
+ * fetch `Response` body (`open`) and a Node response written directly (`attach`).
  */
 export class EventStreams {
   readonly #bus: SessionEventBus;
@@ -176,11 +210,32 @@ export class EventStreams {
    * `maxAge` passes or `close()` is called.
    */
   open(identity: StreamIdentity, lastEventId: string | null, signal?: AbortSignal): Response {
+    let sink!: BodySink;
+    this.attach(identity, lastEventId, (gone) => {
+      sink = new BodySink(gone);
+      if (signal?.aborted) gone();
+      else signal?.addEventListener('abort', gone, { once: true });
+      return sink;
+    });
+    return new Response(sink.body, { status: 200, headers: EVENT_STREAM_HEADERS });
+  }
+
+  /**
+   * Accepts a stream for this browser and opens its transport through `openSink`
+   * (only once the limits passed: a refusal throws a 429 or 503 `HttpError`
+   * before anything is written), then says `retry:` and replays what it missed
+   * since `lastEventId`. It ends as `open()`'s does, or when the transport calls `gone`.
+   */
+  attach(identity: StreamIdentity, lastEventId: string | null, openSink: OpenSink): void {
     if (this.#closed) {
       throw new HttpError(503, 'server', 'The server is shutting down.', { 'Retry-After': '1' });
     }
     this.#checkLimits(identity);
-    const stream = new Stream(identity, Date.now() + this.#lifetime(), (s) => this.#forget(s));
+    const stream = new Stream(
+      [...new Set(identity.userIds)],
+      new Map(identity.signIns),
+      Date.now() + this.#lifetime(),
+    );
     this.#streams.add(stream);
     for (const userId of stream.userIds) {
       let set = this.#byUser.get(userId);
@@ -188,25 +243,23 @@ export class EventStreams {
       set.add(stream);
     }
     this.#listen();
-    stream.write(`retry: ${RETRY_MS}\n\n`);
+    let sink: StreamSink;
+    try {
+      sink = openSink(() => this.#close(stream));
+    } catch (error) {
+      this.#close(stream);
+      throw error;
+    }
+    if (stream.closed) return sink.end();
+    stream.sink = sink;
+    this.#write(stream, `retry: ${RETRY_MS}\n\n`);
     this.#replay(stream, lastEventId);
-    if (signal?.aborted) stream.close();
-    else signal?.addEventListener('abort', () => stream.close(), { once: true });
-    return new Response(stream.body, {
-      status: 200,
-      headers: {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        // nginx and similar proxies buffer responses unless told not to.
-        'X-Accel-Buffering': 'no',
-      },
-    });
   }
 
   /** Ends every stream and stops listening (shutdown); later opens answer 503. */
   close(): void {
     this.#closed = true;
-    for (const stream of [...this.#streams]) stream.close();
+    for (const stream of this.#streams) this.#close(stream);
     this.#unsubscribe?.();
     this.#unsubscribe = null;
   }
@@ -242,15 +295,39 @@ export class EventStreams {
     }
   }
 
-  #forget(stream: Stream): void {
+  /** Queues text for the client; a client that stopped reading is dropped instead. */
+  #write(stream: Stream, text: string): void {
+    if (stream.closed || !stream.sink) return;
+    if (!stream.sink.write(text)) this.#close(stream);
+  }
+
+  /** Sends one change; when it ended the browser's last sign-in, says so and ends the stream. */
+  #deliver(stream: Stream, id: string, change: SessionChange): void {
+    const out = relevant(stream, change);
+    if (!out) return;
+    this.#write(stream, frame(id, out));
+    if (change.kind === 'revoked' || change.kind === 'expired') {
+      stream.signIns.delete(change.signInId);
+      if (stream.signIns.size === 0) {
+        this.#write(stream, frame(id, { event: 'signed-out', data: {} }));
+        this.#close(stream);
+      }
+    }
+  }
+
+  /** Ends the stream's response (once) and forgets it. */
+  #close(stream: Stream): void {
+    if (stream.closed) return;
+    stream.closed = true;
+    stream.sink?.end();
     this.#streams.delete(stream);
     for (const userId of stream.userIds) {
       const set = this.#byUser.get(userId);
       set?.delete(stream);
       if (set?.size === 0) this.#byUser.delete(userId);
     }
-    if (this.#streams.size) return;
-    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    if (this.#streams.size || !this.#heartbeat) return;
+    clearInterval(this.#heartbeat);
     this.#heartbeat = null;
   }
 
@@ -259,7 +336,8 @@ export class EventStreams {
     this.#buffer.push({ seq, change });
     if (this.#buffer.length > this.#limits.replay) this.#buffer.shift();
     const id = `${this.#epoch}.${seq}`;
-    for (const stream of [...(this.#byUser.get(change.userId) ?? [])]) stream.deliver(id, change);
+    // Deleting from a Set while iterating it is safe: closed streams are simply not visited.
+    for (const stream of this.#byUser.get(change.userId) ?? []) this.#deliver(stream, id, change);
   }
 
   /** Changes after `lastEventId` that concern this stream, or a resync when they are gone. */
@@ -270,22 +348,21 @@ export class EventStreams {
     const oldest = this.#buffer[0]?.seq ?? this.#seq + 1;
     if (epoch !== this.#epoch || !Number.isInteger(seq) || seq > this.#seq || seq < oldest - 1) {
       // Another instance's id, or older than the buffer: the browser refetches everything.
-      stream.write(frame(null, { event: 'resync', data: {} }));
+      this.#write(stream, frame(null, { event: 'resync', data: {} }));
       return;
     }
     for (const { seq: s, change } of this.#buffer) {
-      if (s > seq && !stream.closed) stream.deliver(`${this.#epoch}.${s}`, change);
+      if (s > seq && !stream.closed) this.#deliver(stream, `${this.#epoch}.${s}`, change);
     }
   }
 
   /** Keeps quiet streams open through proxies and ends expired and over-age ones. */
   #beat(): void {
     const now = Date.now();
-    for (const stream of [...this.#streams]) {
-      const live = [...stream.signIns.values()].some((expiresAt) => expiresAt > now);
+    for (const stream of this.#streams) {
       // Ended without a word: the browser reconnects and learns its state from the session.
-      if (!live || now >= stream.closesAt) stream.close();
-      else stream.write(': heartbeat\n\n');
+      if (!live(stream, now) || now >= stream.closesAt) this.#close(stream);
+      else this.#write(stream, ': heartbeat\n\n');
     }
   }
 }
@@ -311,6 +388,11 @@ export async function streamEvents(input: OperationInput): Promise<OperationResu
     ),
   };
   const lastEventId = input.request.headers.get('last-event-id');
+  if (input.openSink) {
+    // The caller writes the stream itself (toNodeHandler): nothing fetch-style is kept per stream.
+    input.events.attach(identity, lastEventId, input.openSink);
+    return { status: 200 };
+  }
   return {
     status: 200,
     response: input.events.open(identity, lastEventId, input.request.signal),

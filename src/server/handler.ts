@@ -11,7 +11,14 @@ import {
   notFound,
   toHttpError,
 } from './errors.js';
-import { EventStreams, type LiveUpdatesOptions } from './events.js';
+import {
+  DIRECT_STREAMS,
+  EVENT_STREAM_HEADERS,
+  EventStreams,
+  type LiveUpdatesOptions,
+  type OpenResponseSink,
+  type OpenSink,
+} from './events.js';
 import { pluginOptions } from './memberships.js';
 import { OPERATIONS, promoteRemainingAccount } from './operations.js';
 import { matchRoute } from './routes.js';
@@ -87,6 +94,13 @@ function withCookies(response: Response, setCookies: readonly string[]): Respons
   return response;
 }
 
+/** The head of an event stream written directly, with whatever cookies better-auth set. */
+function streamHeaders(setCookies: readonly string[]): Record<string, string | string[]> {
+  return setCookies.length
+    ? { ...EVENT_STREAM_HEADERS, 'Set-Cookie': [...setCookies] }
+    : { ...EVENT_STREAM_HEADERS };
+}
+
 /** `/signins///` → `/signins`, `/` or `` → `/`; a loop, since a regex here backtracks quadratically. */
 function withoutTrailingSlashes(path: string): string {
   let end = path.length;
@@ -123,8 +137,16 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     return streams;
   };
 
-  const sessionHandler = async function sessionHandler(request: Request): Promise<Response> {
+  /**
+   * One request. With `openResponse` (toNodeHandler), an accepted event stream
+   * writes its own head and frames through it, and the answer is null.
+   */
+  const handle = async (
+    request: Request,
+    openResponse: OpenResponseSink | null,
+  ): Promise<Response | null> => {
     let calls: AuthCalls | undefined;
+    let streamed = false;
     try {
       const url = new URL(request.url);
       if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
@@ -157,6 +179,16 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       const current =
         (isMutation ? await calls.readSession() : await calls.readSessionForRead()) ??
         (await promoteRemainingAccount(calls));
+      const subscribe = match.route.operation === 'subscribe';
+      // The same array better-auth's later cookies are added to.
+      const setCookies = calls.setCookies;
+      const openSink: OpenSink | undefined =
+        subscribe && openResponse
+          ? (gone) => {
+              streamed = true;
+              return openResponse(streamHeaders(setCookies), gone);
+            }
+          : undefined;
       const result = await OPERATIONS[match.route.operation]({
         calls,
         current,
@@ -166,8 +198,10 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
         onlineWindow,
         tokenTemplates,
         request,
-        events: match.route.operation === 'subscribe' ? eventStreams(context) : null,
+        events: subscribe ? eventStreams(context) : null,
+        openSink,
       });
+      if (streamed) return null;
       const response = result.response
         ? result.response
         : result.status === 204
@@ -178,13 +212,18 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
             });
       return withCookies(response, calls.setCookies);
     } catch (error) {
+      // A stream already under way has said all it will; nothing else goes on that response.
+      if (streamed) return null;
       return withCookies(errorResponse(toHttpError(error)), calls?.setCookies ?? []);
     }
   };
+
+  const sessionHandler = (request: Request) => handle(request, null) as Promise<Response>;
   return Object.assign(sessionHandler, {
     close() {
       closed = true;
       streams?.close();
     },
+    [DIRECT_STREAMS]: handle,
   });
 }

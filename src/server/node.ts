@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, HttpError, JSON_HEADERS } from './errors.js';
+import { DIRECT_STREAMS, type DirectStreams, type StreamSink } from './events.js';
 
 /** Limits of `toNodeHandler`: what one request may cost before it reaches the handler. */
 export interface NodeHandlerOptions {
@@ -22,6 +23,14 @@ const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+)(?::[0-9]{1,5})?$/;
 
 /** Response headers that describe one connection, not the message: Node sets its own. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+/**
+ * Bytes a direct event stream may have waiting for its client: beyond them the
+ * client stopped reading (gone or hostile) and its stream ends.
+ */
+const MAX_BUFFERED = 64 * 1024;
+
+type FetchHandler = (request: Request) => Promise<Response>;
 
 type BodyOutcome = { body: Buffer } | { refused: HttpError } | { aborted: true };
 
@@ -149,6 +158,32 @@ function pipeBody(res: ServerResponse, response: Response): Promise<void> {
   });
 }
 
+/** An event stream written straight to the Node response: the response is all it holds. */
+class ResponseSink implements StreamSink {
+  constructor(private readonly res: ServerResponse) {}
+
+  write(text: string): boolean {
+    if (this.res.destroyed || this.res.writableEnded) return false;
+    this.res.write(text);
+    return this.res.writableLength <= MAX_BUFFERED;
+  }
+
+  end(): void {
+    if (!this.res.destroyed && !this.res.writableEnded) this.res.end();
+  }
+}
+
+/** Starts a direct event stream's answer; the response closing (client gone) calls `gone`. */
+function openResponseSink(
+  res: ServerResponse,
+  headers: Record<string, string | string[]>,
+  gone: () => void,
+): StreamSink {
+  res.writeHead(200, headers);
+  res.once('close', gone);
+  return new ResponseSink(res);
+}
+
 async function writeResponse(res: ServerResponse, response: Response, method: string) {
   if (isStream(response, method)) {
     if (res.headersSent || res.writableEnded || res.destroyed) {
@@ -168,7 +203,7 @@ async function writeResponse(res: ServerResponse, response: Response, method: st
 }
 
 async function serve(
-  handler: (request: Request) => Promise<Response>,
+  handler: FetchHandler,
   limits: Required<NodeHandlerOptions>,
   req: IncomingMessage,
   res: ServerResponse,
@@ -194,25 +229,49 @@ async function serve(
     }
     body = outcome.body;
   }
+  const direct = (handler as FetchHandler & Partial<DirectStreams>)[DIRECT_STREAMS];
+  if (direct) {
+    // No disconnect signal: an accepted event stream learns of it from the response itself.
+    const request = toRequest(url, method, req, body);
+    if (!request) return writeError(res, badRequest('The request cannot be read.'));
+    const response = await direct.call(handler, request, (headers, gone) =>
+      openResponseSink(res, headers, gone),
+    );
+    if (response) await writeResponse(res, response, method);
+    return;
+  }
   // The client hanging up aborts the Request's signal, so a stream the handler holds ends.
   const disconnected = new AbortController();
   const onClose = () => {
     if (!res.writableFinished) disconnected.abort();
   };
   res.once('close', onClose);
-  let request: Request;
-  try {
-    request = new Request(url, {
-      method,
-      headers: toHeaders(req),
-      body: body?.length ? new Uint8Array(body) : undefined,
-      signal: disconnected.signal,
-    });
-  } catch {
+  const request = toRequest(url, method, req, body, disconnected.signal);
+  if (!request) {
     res.off('close', onClose);
     return writeError(res, badRequest('The request cannot be read.'));
   }
   await writeResponse(res, await handler(request), method);
+}
+
+/** The fetch `Request` for a Node request, or null when its headers cannot make one. */
+function toRequest(
+  url: URL,
+  method: string,
+  req: IncomingMessage,
+  body: Buffer | undefined,
+  signal?: AbortSignal,
+): Request | null {
+  try {
+    return new Request(url, {
+      method,
+      headers: toHeaders(req),
+      body: body?.length ? new Uint8Array(body) : undefined,
+      signal,
+    });
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -223,12 +282,12 @@ async function serve(
  * `Allow`, 408 body too slow, 413 body too large), a client that disconnects
  * mid-body gets nothing, and a failing handler becomes a 500. A
  * `text/event-stream` response is piped as it is produced (not buffered), and
- * a client that disconnects aborts the Request's `signal`.
+ * a client that disconnects aborts the Request's `signal`. The kit's own
+ * handler's `GET /events` streams skip the fetch objects: they are written
+ * straight to the Node response, so an idle stream costs little more than its
+ * connection.
  */
-export function toNodeHandler(
-  handler: (request: Request) => Promise<Response>,
-  options: NodeHandlerOptions = {},
-) {
+export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions = {}) {
   const limits = {
     maxBodySize: options.maxBodySize ?? MAX_BODY,
     bodyTimeout: options.bodyTimeout ?? BODY_TIMEOUT,

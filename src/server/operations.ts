@@ -10,7 +10,7 @@ import {
 import type { AuthCalls } from './auth-calls.js';
 import { toDate, type AuthSessionRecord, type AuthSessionWithUser } from './auth-types.js';
 import { badRequest, HttpError, notFound, reauthRequired, unauthorized } from './errors.js';
-import { streamEvents, type EventStreams } from './events.js';
+import { streamEvents, type EventStreams, type OpenSink } from './events.js';
 import {
   statusOf,
   toCurrentUser,
@@ -38,6 +38,8 @@ export interface OperationInput {
   request: Request;
   /** Live-update streams; null when no bus is set up (the plugin is missing). */
   events: EventStreams | null;
+  /** Set when the caller writes an accepted event stream itself instead of a `Response` body. */
+  openSink?: OpenSink;
 }
 
 export interface OperationResult {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type { Session } from '../../src/core/types.js';
 import {
@@ -9,6 +10,7 @@ import {
   type SessionHandler,
   type SessionHandlerOptions,
 } from '../../src/server/index.js';
+import { DIRECT_STREAMS, type DirectStreams } from '../../src/server/events.js';
 import { Browser, createApp, createOrganization, ORIGIN, type App } from './fixture.js';
 
 interface SseEvent {
@@ -318,6 +320,174 @@ describe('GET /events', () => {
       handler.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('GET /events through toNodeHandler, written straight to the Node response', () => {
+  let server: Server;
+  let port = 0;
+  let fetchCalls = 0;
+  const sockets: (() => void)[] = [];
+
+  /**
+   * A loopback server for the handler; the handler's fetch entry is counted, so a
+   * test can tell that streams took the direct path (which never calls it).
+   */
+  async function listen(options: Partial<SessionHandlerOptions> = {}) {
+    const browser = setUp(options);
+    const direct = handler as SessionHandler & DirectStreams;
+    const counted = Object.assign(
+      (request: Request) => {
+        fetchCalls++;
+        return handler(request);
+      },
+      { [DIRECT_STREAMS]: direct[DIRECT_STREAMS] },
+    );
+    fetchCalls = 0;
+    server = createServer(toNodeHandler(counted));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+    return browser;
+  }
+
+  async function stop() {
+    handler.close();
+    for (const close of sockets.splice(0)) close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+
+  /** `GET /api/session/events` over a real socket; the answer as a fetch Response to read. */
+  function get(browser: Browser, headers: Record<string, string> = {}) {
+    return new Promise<{ response: Response; close: () => void }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/session/events',
+          headers: { cookie: browser.cookieHeader().get('cookie') ?? '', ...headers },
+        },
+        (res) => {
+          res.on('error', () => undefined);
+          const head = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            for (const v of [value ?? []].flat()) head.append(name, v);
+          }
+          const body = Readable.toWeb(res) as ReadableStream<Uint8Array>;
+          const close = () => req.destroy();
+          sockets.push(close);
+          resolve({
+            response: new Response(body, { status: res.statusCode!, headers: head }),
+            close,
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  async function nodeStream(browser: Browser, headers?: Record<string, string>) {
+    const { response, close } = await get(browser, headers);
+    if (response.status !== 200) assert.fail(`${response.status} ${await response.text()}`);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    return { events: new EventReader(response), close };
+  }
+
+  /** A stream once the server has noticed earlier clients leaving (at most 1 s). */
+  async function nodeStreamSoon(browser: Browser) {
+    for (let tries = 0; ; tries++) {
+      const { response, close } = await get(browser);
+      if (response.status === 200) return { events: new EventReader(response), close };
+      assert.equal(response.status, 429, await response.text());
+      await response.body?.cancel();
+      if (tries === 50) assert.fail('the closed streams still hold their places');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async function refusal(browser: Browser) {
+    const { response } = await get(browser);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), ...body };
+  }
+
+  test('limits per user and per process, 401 when signed out, 503 after close(), with the fetch route’s JSON errors', async () => {
+    const browser = await listen({ liveUpdates: { maxStreamsPerUser: 2, maxStreams: 3 } });
+    try {
+      const ana = browser();
+      const ben = browser();
+      await ana.signIn('ana@example.com');
+      await ben.signIn('ben@example.com');
+      await nodeStream(ana);
+      await nodeStream(ana);
+      const perUser = await refusal(ana);
+      assert.equal(perUser.status, 429);
+      assert.ok(perUser.retryAfter);
+      assert.equal(perUser.error.code, 'rate-limited');
+      assert.match(perUser.error.message, /streams are open for this account/);
+      await nodeStream(ben);
+      const signedOut = await refusal(browser());
+      assert.equal(signedOut.status, 401, 'a signed-out caller is refused before any limit');
+      const perProcess = await refusal(ben);
+      assert.equal(perProcess.status, 429);
+      assert.match(perProcess.error.message, /as many live-update streams as it can/);
+      handler.close();
+      const shutDown = await refusal(ana);
+      assert.equal(shutDown.status, 503);
+      assert.equal(fetchCalls, 0, 'every answer came through the direct path');
+    } finally {
+      await stop();
+    }
+  });
+
+  test('Last-Event-ID replays what was missed, an unknown id asks for a resync, a revoke of this browser says signed-out and ends the response', async () => {
+    const browser = await listen();
+    try {
+      const laptop = browser();
+      const phone = browser({ userAgent: 'Mozilla/5.0 (iPhone) Safari/605.1' });
+      await laptop.signIn('ana@example.com');
+      await phone.signIn('ana@example.com');
+      const first = await nodeStream(phone);
+      const other = browser();
+      await other.signIn('ana@example.com');
+      const seen = await first.events.next((e) => e.data.kind === 'created');
+      first.close();
+      const otherId = await signInId(other);
+      await laptop.delete(`/signins/${otherId}`);
+      const again = await nodeStream(phone, { 'last-event-id': seen.id! });
+      const missed = await again.events.next((e) => e.data.kind === 'revoked');
+      assert.equal(missed.data.signInId, otherId);
+      assert.equal(again.events.events.filter((e) => e.data.kind === 'created').length, 0);
+      const stranger = await nodeStream(phone, { 'last-event-id': 'elsewhere.7' });
+      await stranger.events.next((e) => e.event === 'resync');
+
+      assert.equal((await laptop.delete(`/signins/${await signInId(phone)}`)).status, 204);
+      for (const open of [again, stranger]) {
+        await open.events.next((e) => e.event === 'signed-out');
+        await open.events.waitEnd();
+      }
+      assert.equal(fetchCalls, 0);
+    } finally {
+      await stop();
+    }
+  });
+
+  test('a client hanging up frees its record: a full server takes as many new streams again', async () => {
+    const browser = await listen({ liveUpdates: { maxStreams: 3 } });
+    try {
+      const clients = [browser(), browser(), browser()];
+      for (const client of clients) await client.signIn('ana@example.com');
+      const open = await Promise.all(clients.map((client) => nodeStream(client)));
+      assert.equal((await refusal(clients[0]!)).status, 429, 'full');
+      for (const { close } of open) close();
+      // No heartbeat is due (15 s): the closed socket alone frees the record.
+      for (const client of clients) await nodeStreamSoon(client);
+      assert.equal((await refusal(clients[0]!)).status, 429, 'three open again: full again');
+    } finally {
+      await stop();
     }
   });
 });
