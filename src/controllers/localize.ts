@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { watchLanguage } from '../internal/lang-observer.js';
 import {
   type StringOverrides,
@@ -64,6 +64,8 @@ export class LocalizeController<T extends StringTable> implements ReactiveContro
   }
 
   hostConnected(): void {
+    // A server render (Lit SSR may call connectedCallback) has no page whose language can change.
+    if (isServer) return;
     // Any locale arriving may be the one this host waits for; re-rendering is cheap.
     this.#unsubscribe ??= onLocaleLoaded(() => this.#host.requestUpdate());
     this.#unwatch?.();
