@@ -10,13 +10,16 @@ export interface NewSignInOptions {
   enabled: () => boolean;
 }
 
-/** A new sign-in is the most recently active one: it is on the list's first page. */
-const LOOKUP_PAGE_SIZE = 10;
+/**
+ * The list's first page as `<active-sessions>` asks for it by default: a new sign-in is the
+ * most recently active one, so it is there, and the controller answers both with one request.
+ */
+const FIRST_PAGE = { page: 1, pageSize: 10 } as const;
 
 /**
  * Dispatches `new-signin` from the host when the live stream announces a
  * sign-in of this user made on another device, with the sign-in as the list
- * shows it (one read of the list's first page), so the app can ask "was this
+ * shows it (the first page of the list, read together with its own refetch), so the app can ask "was this
  * you?" and offer to revoke it. Needs a backend with live updates.
  */
 export class NewSignInNotifier implements ReactiveController {
@@ -51,10 +54,7 @@ export class NewSignInNotifier implements ReactiveController {
     // A sign-in of this browser (adding an account here) is no news to its user.
     if (state.session.signins.some((signIn) => signIn.id === change.signInId)) return;
     try {
-      const page = await controller.backend.listSignIns(
-        { page: 1, pageSize: LOOKUP_PAGE_SIZE, status: 'online' },
-        { signal: AbortSignal.timeout(15_000) },
-      );
+      const page = await controller.listSignIns(FIRST_PAGE);
       const signin = page.items.find((item) => item.id === change.signInId);
       if (signin && this.#watching === controller) {
         this.#host.dispatchEvent(new NewSignInEvent({ signin }));
