@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Session } from '../../src/core/types.js';
-import { startDemoServer, type DemoServer } from '../../demo/server.js';
+import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../demo/server.js';
 import { createTestDatabase, readRows, type TestDatabase } from '../server/fixture.js';
 import { storeKind } from '../server/stores.js';
 // @ts-expect-error scripts/chromium.mjs is plain JavaScript without types.
@@ -64,21 +64,29 @@ export const demoSessionTokens = async () =>
 export const demoHasSession = async (id: string) =>
   (await readRows(demo.auth, 'session', { id })).length > 0;
 
-/** Starts a fresh demo server (own database) and Chromium for the calling test file. */
-export function useDemoServer(): void {
-  before(startAll);
+/**
+ * Starts a fresh demo server (own database) and Chromium for the calling test file; `trustProxy`
+ * for apps that forward the session API to it with rewrites (Next.js).
+ */
+export function useDemoServer(options: Pick<DemoServerOptions, 'trustProxy'> = {}): void {
+  before(() => startAll(options));
   after(stopAll);
 }
 
-async function startAll(): Promise<void> {
+async function startAll(options: Pick<DemoServerOptions, 'trustProxy'>): Promise<void> {
   dir = mkdtempSync(join(tmpdir(), 'session-elements-e2e-'));
   const kind = storeKind();
   if (kind === 'sqlite') {
-    demo = await startDemoServer({ port: 0, dbPath: join(dir, 'demo.db'), seed: true });
+    demo = await startDemoServer({ ...options, port: 0, dbPath: join(dir, 'demo.db'), seed: true });
   } else {
     database = await createTestDatabase(kind);
     const { databaseUrl, redisUrl } = database;
-    demo = await startDemoServer({ port: 0, databaseUrl, ...(redisUrl ? { redisUrl } : {}) });
+    demo = await startDemoServer({
+      ...options,
+      port: 0,
+      databaseUrl,
+      ...(redisUrl ? { redisUrl } : {}),
+    });
     assert.equal(demo.store, kind);
   }
   assert.match(demo.url, /^http:\/\/127\.0\.0\.1:\d+$/);
