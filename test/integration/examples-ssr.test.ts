@@ -157,21 +157,25 @@ function recordErrors(page: Page): string[] {
   return errors;
 }
 
-/** Every script the page loads from `origin`: its URL and its size gzipped. */
-function recordScripts(page: Page, origin: string): Map<string, number> {
-  const scripts = new Map<string, number>();
+/**
+ * Every script the page loads from `origin`, gzipped; `total()` waits for the bodies still
+ * being read and adds them up.
+ */
+function recordScripts(page: Page, origin: string): { total(): Promise<number> } {
+  const sizes: Promise<number>[] = [];
   page.on('response', (response) => {
-    const url = response.url();
-    if (response.request().resourceType() !== 'script' || !url.startsWith(origin)) return;
-    void response.body().then(
-      (body) => scripts.set(url, gzipSync(body).length),
-      () => {},
-    );
+    if (response.request().resourceType() !== 'script') return;
+    if (!response.url().startsWith(origin)) return;
+    sizes.push(response.body().then((body) => gzipSync(body).length));
   });
-  return scripts;
+  return {
+    total: async () => (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0),
+  };
 }
 
 interface Flash {
+  /** ms since navigation start of the first frame with the tags defined. */
+  definedAt: number | null;
   /** ms since navigation start when the right branch was first visible. */
   rightAt: number | null;
   /** How long the wrong branch was visible in all, in ms. */
@@ -191,7 +195,7 @@ interface Flash {
 async function watchFlash(page: Page, right: string, wrong: string): Promise<void> {
   await page.addInitScript({
     content: `(() => {
-      const flash = { rightAt: null, wrongMs: 0, wrongSeen: false, samples: 0 };
+      const flash = { definedAt: null, rightAt: null, wrongMs: 0, wrongSeen: false, samples: 0 };
       window.__flash = flash;
       const visible = (id) => document.getElementById(id)?.checkVisibility() ?? false;
       let wrongSince = null;
@@ -206,6 +210,7 @@ async function watchFlash(page: Page, right: string, wrong: string): Promise<voi
           wrongSince = null;
         }
         if (flash.rightAt === null && visible(${JSON.stringify(right)})) flash.rightAt = now;
+        if (flash.definedAt === null && customElements.get('signed-in')) flash.definedAt = now;
       };
       const frame = () => { sample(); requestAnimationFrame(frame); };
       requestAnimationFrame(frame);
@@ -214,9 +219,6 @@ async function watchFlash(page: Page, right: string, wrong: string): Promise<voi
 }
 
 const readFlash = (page: Page) => page.evaluate('window.__flash') as Promise<Flash>;
-
-const total = (scripts: Map<string, number>) =>
-  [...scripts.values()].reduce((sum, size) => sum + size, 0);
 
 /**
  * The JavaScript the app loads on a page without the kit (its 404 page), gzipped: what the
@@ -227,8 +229,12 @@ async function baselineScripts(origin: string): Promise<number> {
   const scripts = recordScripts(page, origin);
   await page.goto(`${origin}/no-such-page`);
   await page.waitForLoadState('load');
-  return total(scripts);
+  return scripts.total();
 }
+
+/** The app's page as the server renders it for this browser's cookies, quotes unescaped. */
+const pageHtml = async (page: Page, origin: string) =>
+  (await (await page.request.get(`${origin}/`)).text()).replace(/&quot;|&#34;/g, '"');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -272,6 +278,12 @@ describe('the server-rendered examples, built, against the real demo server', ()
       const scripts = recordScripts(page, origin);
       await watchFlash(page, 'signed-in', 'signed-out');
       // Cookies belong to the host, not the port: the app on its own port shares the sign-in.
+      const html = await pageHtml(page, origin);
+      assert.match(
+        html,
+        /<session-provider[^>]* initial-session="\{"active_signin":\{"id":/,
+        'the server rendered the session it read with the cookies',
+      );
       await page.goto(`${origin}/`);
 
       const current = page.locator('active-sessions [part~="item-current"]', {
@@ -281,7 +293,8 @@ describe('the server-rendered examples, built, against the real demo server', ()
       const flash = await readFlash(page);
       assert.equal(flash.wrongSeen, false, 'the signed-out branch never showed');
       assert.equal(flash.wrongMs, 0);
-      assert.ok(flash.rightAt !== null && flash.samples > 0, 'the signed-in branch showed');
+      // initial-session: the first frame with the tags defined already shows the account.
+      assert.equal(flash.rightAt, flash.definedAt, 'no loading frame before the signed-in branch');
 
       // Strings set from the server-rendered page survived hydration.
       assert.match(await current.innerText(), /Chrome 141 on macOS[\s\S]*You are here/);
@@ -307,11 +320,12 @@ describe('the server-rendered examples, built, against the real demo server', ()
       );
       assert.deepEqual(errors, []);
 
-      const loaded = total(scripts);
+      const loaded = await scripts.total();
       const baseline = await baselineScripts(origin);
       t.diagnostic(`set-up: ${timings.join(', ')}`);
       t.diagnostic(
-        `${app.name}: right branch after ${Math.round(flash.rightAt!)} ms, wrong branch shown ` +
+        `${app.name}: tags defined at ${Math.round(flash.definedAt!)} ms, right branch at ` +
+          `${Math.round(flash.rightAt!)} ms, wrong branch shown ` +
           `${flash.wrongMs} ms (${flash.samples} frames); client JS: ${kb(loaded)} gzip loaded ` +
           `by the page, ${kb(baseline)} by a page without the kit: the kit and page add ` +
           kb(loaded - baseline),
@@ -322,7 +336,10 @@ describe('the server-rendered examples, built, against the real demo server', ()
       const page = await device('phone');
       const errors = recordErrors(page);
       await watchFlash(page, 'signed-out', 'signed-in');
-      await page.goto(`${origins.get(app.name)!}/`);
+      const origin = origins.get(app.name)!;
+      const html = await pageHtml(page, origin);
+      assert.match(html, /<session-provider[^>]* initial-session="null"/);
+      await page.goto(`${origin}/`);
       await page.locator('#signed-out').waitFor();
       // Long enough for the browser's own revalidation to have answered.
       await page.waitForTimeout(500);
@@ -332,7 +349,8 @@ describe('the server-rendered examples, built, against the real demo server', ()
       assert.equal(await page.locator('account-switcher [part~="trigger"]').count(), 0);
       assert.deepEqual(errors, []);
       t.diagnostic(
-        `${app.name} signed out: right branch after ${Math.round(flash.rightAt!)} ms, wrong branch shown 0 ms`,
+        `${app.name} signed out: tags defined at ${Math.round(flash.definedAt!)} ms, right ` +
+          `branch at ${Math.round(flash.rightAt!)} ms, wrong branch shown 0 ms`,
       );
     });
   }
