@@ -3,7 +3,17 @@ import lit from 'eslint-plugin-lit';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', '.data/', 'storybook-static/', 'examples/*/dist/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.data/',
+      'storybook-static/',
+      'examples/*/dist/',
+      // What Next.js and Astro generate in their examples.
+      'examples/*/.next/',
+      'examples/*/.astro/',
+      'examples/*/next-env.d.ts',
+    ],
   },
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],

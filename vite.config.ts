@@ -56,6 +56,10 @@ const packageBuild: BuildEnvironmentOptions = {
   },
   rollupOptions: {
     external: [/^lit($|\/)/, /^@lit\//, /^ua-parser-js/, /^react($|\/)/],
+    // src/react.ts is an entry of its own: its 'use client' stays at the top of dist/react.js.
+    onwarn(warning, warn) {
+      if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+    },
     output: { chunkFileNames: 'chunks/[name]-[hash].js' },
   },
 };

@@ -46,6 +46,11 @@ export interface DemoServerOptions {
   databaseUrl?: string;
   /** A `redis://` URL for better-auth's secondary storage: sessions live in Redis (`REDIS_URL`). */
   redisUrl?: string;
+  /**
+   * Take the page's origin from `X-Forwarded-Host`/`-Proto` for the session API's Origin check
+   * (`TRUST_PROXY=1`): for an app in front that forwards `/api/session` with rewrites (Next.js).
+   */
+  trustProxy?: boolean;
 }
 
 /** A running demo server. */
@@ -263,6 +268,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     auth,
     bus,
     basePath: '/api/session',
+    trustProxy: options.trustProxy ?? false,
     // getToken('api') on the page: a short-lived JWT that says which organization and
     // workspace the user is acting in, as an app's own API would want.
     tokenTemplates: {
@@ -340,6 +346,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     seed: true,
     ...(databaseUrl ? { databaseUrl } : { dbPath }),
     ...(redisUrl ? { redisUrl } : {}),
+    trustProxy: process.env.TRUST_PROXY === '1',
   });
   console.log(
     `session-elements demo: ${demo.url}/  (sign in from the panel; npm run demo:reset starts over)`,

@@ -26,6 +26,13 @@ export function exampleConfig(configUrl: string, config: UserConfig = {}): UserC
         emptyOutDir: true,
         target: 'es2022',
         modulePreload: { polyfill: false },
+        // session-elements/react says 'use client' for server-rendering frameworks; an app
+        // bundle has no use for it, and Vite would warn on every build.
+        rollupOptions: {
+          onwarn(warning, warn) {
+            if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+          },
+        },
       },
     } satisfies UserConfig,
     config,

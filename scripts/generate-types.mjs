@@ -322,8 +322,12 @@ function reactWrappers(tags) {
  * React components for every tag, made with @lit/react: properties are set as properties and
  * events arrive through typed \`on<EventName>\` props (\`onAccountSwitched\` for
  * \`account-switched\`). For React 18 and earlier; React 19 renders the tags natively (see
- * \`session-elements/types/jsx\`). Importing this module registers every tag.
+ * \`session-elements/types/jsx\`), except that React 19 does not apply properties and listeners to
+ * custom elements it hydrates: in server-rendered React 19 apps (Next.js) use these components.
+ * Importing this module registers every tag. It is a client module (\`'use client'\`): server
+ * components render these components with serializable props; handlers need a client component.
  */
+'use client';
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import './define.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Session } from '../../src/core/types.js';
-import { startDemoServer, type DemoServer } from '../../demo/server.js';
+import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../demo/server.js';
 import type { ChildProcess } from 'node:child_process';
 import { RoundRobin, startInstance, stopInstance } from '../server/demo-instances.js';
 import { createTestDatabase, readRows, type TestDatabase } from '../server/fixture.js';
@@ -76,24 +76,32 @@ export const demoSessionTokens = async () =>
 export const demoHasSession = async (id: string) =>
   (await readRows(local().auth, 'session', { id })).length > 0;
 
-/** Starts a fresh demo server (own database) and Chromium for the calling test file. */
-export function useDemoServer(): void {
-  before(startAll);
+/**
+ * Starts a fresh demo server (own database) and Chromium for the calling test file; `trustProxy`
+ * for apps that forward the session API to it with rewrites (Next.js).
+ */
+export function useDemoServer(options: Pick<DemoServerOptions, 'trustProxy'> = {}): void {
+  before(() => startAll(options));
   after(stopAll);
 }
 
-async function startAll(): Promise<void> {
+async function startAll(options: Pick<DemoServerOptions, 'trustProxy'>): Promise<void> {
   dir = mkdtempSync(join(tmpdir(), 'session-elements-e2e-'));
   const kind = storeKind();
   if (instancesWanted()) {
     assert.equal(kind, 'postgres+redis', 'two instances share PostgreSQL and Redis');
     await startInstances();
   } else if (kind === 'sqlite') {
-    demo = await startDemoServer({ port: 0, dbPath: join(dir, 'demo.db'), seed: true });
+    demo = await startDemoServer({ ...options, port: 0, dbPath: join(dir, 'demo.db'), seed: true });
   } else {
     database = await createTestDatabase(kind);
     const { databaseUrl, redisUrl } = database;
-    demo = await startDemoServer({ port: 0, databaseUrl, ...(redisUrl ? { redisUrl } : {}) });
+    demo = await startDemoServer({
+      ...options,
+      port: 0,
+      databaseUrl,
+      ...(redisUrl ? { redisUrl } : {}),
+    });
     assert.equal(demo.store, kind);
   }
   assert.match(demoUrl(), /^http:\/\/127\.0\.0\.1:\d+$/);
