@@ -102,13 +102,25 @@ export const LIVE_POLL_FACTOR = 4;
 
 /** The mutations' class once loaded: every controller on the page shares the one load. */
 let mutationsClass: typeof Mutations | undefined;
+let mutationsLoading: Promise<void> | undefined;
 
 /**
  * Loads the code of switching, signing out and revoking (a page renders, and
- * often lives, without changing anything); the controller does on the first such call.
+ * often lives, without changing anything); the controller does on the first
+ * such call. One promise for the page, so calls waiting on it go on in call
+ * order; a failed load is forgotten so the next call tries again.
  */
-export async function loadMutations(): Promise<void> {
-  mutationsClass ??= (await import('./mutations.js')).Mutations;
+export function loadMutations(): Promise<void> {
+  mutationsLoading ??= import('./mutations.js').then(
+    (module) => {
+      mutationsClass = module.Mutations;
+    },
+    (error: unknown) => {
+      mutationsLoading = undefined;
+      throw error;
+    },
+  );
+  return mutationsLoading;
 }
 
 type Listener = (state: SessionState) => void;
