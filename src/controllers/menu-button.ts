@@ -79,7 +79,8 @@ export class MenuButtonController implements ReactiveController {
     }
     const pending = this.#pending();
     if (pending) {
-      // Opens once everything is here, unless closed meanwhile; a failed load opens nothing.
+      // Opens once everything is here, unless closed meanwhile; a failed load opens nothing
+      // and, if the user is still waiting for the menu, the host is told (`failed`).
       pending.then(
         () => this.#focusOnOpen && this.show(this.#focusOnOpen),
         (error: unknown) => {

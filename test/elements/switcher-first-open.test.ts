@@ -6,7 +6,7 @@ import { focused, items, mountInProvider, ready, trigger } from './switchers.hel
 
 /**
  * A closed switcher renders only its trigger; its items and actions
- * (switcher-menu.ts, account-switcher.menu.ts) arrive with `import()` once the
+ * (switcher-menu.ts, account-menu.ts) arrive with `import()` once the
  * trigger shows. This file never loads them itself: the click below comes
  * right after the trigger appeared, before they can have arrived.
  */

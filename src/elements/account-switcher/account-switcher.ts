@@ -9,12 +9,12 @@ import { avatar } from '../../internal/templates/avatar.js';
 import { loadError, loadRetrying } from '../../internal/templates/feedback.js';
 import { loadingTrigger, triggerContent } from '../../internal/templates/menu.js';
 import { SessionElement } from '../shared/session-element.js';
-import type { AccountMenuHost } from './account-switcher.menu.js';
+import type { AccountMenuHost } from './account-menu.js';
 import { type AccountSwitcherStrings, accountSwitcherStrings } from './account-switcher.strings.js';
 import { styles } from './account-switcher.styles.js';
 
-/** The menu's items and sign-out flow (account-switcher.menu.ts): loaded once the trigger shows. */
-const accountMenu = lazy(() => import('./account-switcher.menu.js'));
+/** The menu's items and sign-out flow (account-menu.ts): loaded once the trigger shows. */
+const accountMenu = lazy(() => import('./account-menu.js'));
 
 /**
  * A menu button for the accounts signed in on this browser (WAI-ARIA APG menu
