@@ -33,6 +33,28 @@ function countingReporter(file) {
   };
 }
 
+/**
+ * Lets a test make the next request for a module fail (a lazy chunk that cannot be loaded):
+ * `fetch('/__test/fail-next?path=/listing-view.')` arms it, the next request whose path
+ * holds that answers 503, `?path=` empty disarms. Test files run one at a time.
+ */
+function failNextModule() {
+  let failing = '';
+  return async (context, next) => {
+    if (context.path === '/__test/fail-next') {
+      failing = context.query.path ?? '';
+      context.body = 'ok';
+      return;
+    }
+    if (failing && context.path.includes(failing)) {
+      failing = '';
+      context.status = 503;
+      return;
+    }
+    await next();
+  };
+}
+
 export default {
   nodeResolve: { exportConditions: ['browser', 'production'] },
   hostname: '127.1',
@@ -46,6 +68,7 @@ export default {
     '!test/security/server/**',
   ],
   concurrency: 1,
+  middleware: [failNextModule()],
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [

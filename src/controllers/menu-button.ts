@@ -17,6 +17,16 @@ export async function loadOpenMenu(): Promise<void> {
   openMenu ??= (await import('./menu-open.js')).OpenMenu;
 }
 
+export interface MenuButtonOptions {
+  /**
+   * More code the menu needs before it can open (its items): `undefined` once
+   * it is here, else the promise of it. Fetched with the open menu's behaviour.
+   */
+  prepare?: () => Promise<unknown> | undefined;
+  /** A first open could not load what it needs; the host says so (opening again retries). */
+  failed?: (error: unknown) => void;
+}
+
 /**
  * The WAI-ARIA APG menu button, shared by every switcher. The host renders
  * `renderTrigger(content)` and `renderMenu(items)`; items are any elements in
@@ -35,7 +45,7 @@ export async function loadOpenMenu(): Promise<void> {
  * placed again on every update, resize and scroll while open.
  *
  * What only an open menu needs is loaded after the trigger first renders
- * (`loadOpenMenu`); a first open before that waits for it.
+ * (`loadOpenMenu`, and the host's `prepare`); a first open before that waits for it.
  */
 export class MenuButtonController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
@@ -43,9 +53,11 @@ export class MenuButtonController implements ReactiveController {
   #open = false;
   /** The open menu's behaviour, created on the first open. */
   #behaviour: OpenMenu | null = null;
+  #options: MenuButtonOptions;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: MenuButtonOptions = {}) {
     this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -65,16 +77,22 @@ export class MenuButtonController implements ReactiveController {
       this.#focusPending();
       return;
     }
-    if (!openMenu) {
-      // Opens once the behaviour is here, unless closed meanwhile; a failed load opens nothing.
-      loadOpenMenu().then(
+    const pending = this.#pending();
+    if (pending) {
+      // Opens once everything is here, unless closed meanwhile; a failed load opens nothing
+      // and, if the user is still waiting for the menu, the host is told (`failed`).
+      pending.then(
         () => this.#focusOnOpen && this.show(this.#focusOnOpen),
-        () => undefined,
+        (error: unknown) => {
+          if (!this.#focusOnOpen) return;
+          this.#focusOnOpen = null;
+          this.#options.failed?.(error);
+        },
       );
       return;
     }
     this.#open = true;
-    this.#behaviour ??= new openMenu({
+    this.#behaviour ??= new openMenu!({
       host: this.#host,
       items: () => this.items,
       hide: (options) => this.hide(options),
@@ -106,7 +124,7 @@ export class MenuButtonController implements ReactiveController {
     if (this.#open) this.#behaviour?.place();
     this.#focusPending();
     // Once the trigger is on screen, fetch what opening needs so a first open rarely waits.
-    if (!openMenu && this.#trigger) loadOpenMenu().catch(() => undefined);
+    if (this.#trigger) this.#pending()?.catch(() => undefined);
   }
 
   hostDisconnected(): void {
@@ -143,6 +161,13 @@ export class MenuButtonController implements ReactiveController {
     >
       ${items}
     </div>`;
+  }
+
+  /** What opening still waits for (the behaviour, the host's `prepare`), or undefined. */
+  #pending(): Promise<unknown> | undefined {
+    const prepared = this.#options.prepare?.();
+    if (openMenu) return prepared;
+    return prepared ? Promise.all([loadOpenMenu(), prepared]) : loadOpenMenu();
   }
 
   #focusPending(): void {

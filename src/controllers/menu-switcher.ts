@@ -4,14 +4,13 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
+import { type SessionError, toSessionError } from '../core/errors.js';
 import type { SessionAction } from '../events.js';
-import { announce } from '../internal/announcer.js';
 import type { CommonStrings } from '../internal/common-strings.js';
-import { reportError } from '../internal/report-error.js';
+import { type Lazy, lazy } from '../internal/lazy.js';
 import { feedback } from '../internal/templates/feedback.js';
-import { radioItem } from '../internal/templates/menu.js';
-import { KeyedActionController } from './keyed-action.js';
 import { MenuButtonController } from './menu-button.js';
+import type { SwitcherMenu } from './switcher-menu.js';
 
 /** One choice of a switcher's menu: an account, an organization, a workspace. */
 export interface SwitcherChoice {
@@ -31,29 +30,47 @@ export interface SwitchRequest {
   perform: () => Promise<string>;
 }
 
-export interface MenuSwitcherOptions {
+export interface MenuSwitcherOptions<M> {
   /** Whether there is something to switch (someone signed in); otherwise the menu closes. */
   available: () => boolean;
+  /** The host's own code for its items, if any: loaded beside the shared half (SwitcherMenu). */
+  items?: Lazy<M>;
 }
+
+/** The shared half of every switcher's open menu; one load for the page. */
+const switcherMenu = lazy(() => import('./switcher-menu.js'));
 
 /**
  * What the account, organization and workspace switchers share: a menu button
- * (MenuButtonController), one action at a time (KeyedActionController, exclusive)
- * announced through the shared announcer, the selection flow (cancelable event, pending item,
- * announcement, menu closed after) and the frame they render in.
+ * (MenuButtonController) and the frame they render in. A closed switcher
+ * renders only its trigger: the items, the actions and the popup's styles
+ * (SwitcherMenu, plus the host's own `items` module) are loaded with
+ * `import()` once the trigger is on screen, and a first open before they
+ * arrive waits for them. If they cannot be loaded, opening says so in the
+ * switcher's feedback region; opening again tries again.
  */
-export class MenuSwitcherController implements ReactiveController {
+export class MenuSwitcherController<M = undefined> implements ReactiveController {
   readonly menu: MenuButtonController;
-  readonly actions: KeyedActionController;
+  #host: ReactiveControllerHost & HTMLElement;
   #available: () => boolean;
+  #items: Lazy<M> | undefined;
+  /** The open menu's half and the host's items module, once both arrived. */
+  #loaded: { menu: SwitcherMenu; items: M } | null = null;
+  #loading: Promise<void> | undefined;
+  /** Why the menu's code could not be loaded when the user opened it; cleared by the next load. */
+  #failure: SessionError | null = null;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: MenuSwitcherOptions) {
-    this.menu = new MenuButtonController(host);
-    this.actions = new KeyedActionController(host, {
-      report: (error, action, retry) => reportError(host, error, action, retry),
-      announce,
-    });
+  constructor(host: ReactiveControllerHost & HTMLElement, options: MenuSwitcherOptions<M>) {
+    this.#host = host;
     this.#available = options.available;
+    this.#items = options.items;
+    this.menu = new MenuButtonController(host, {
+      prepare: () => this.#load(),
+      failed: (error) => {
+        this.#failure = toSessionError(error);
+        host.requestUpdate();
+      },
+    });
     host.addController(this);
   }
 
@@ -62,42 +79,35 @@ export class MenuSwitcherController implements ReactiveController {
     if (!this.#available()) this.menu.hide({ restoreFocus: false });
   }
 
-  /** A menu item for `choice`, checked when current, with a spinner while switching to it. */
-  choice(choice: SwitcherChoice, checked: boolean, request: SwitchRequest) {
-    return radioItem({
-      label: choice.label,
-      detail: choice.detail,
-      avatar: choice.avatar,
-      checked,
-      pending: this.actions.isPending(choice.key),
-      onSelect: () => void this.#select(choice.key, checked, request),
-    });
-  }
-
-  /** Runs a menu command (signing out) as the switcher's one action, after closing the menu. */
-  command(key: string, action: SessionAction, work: () => Promise<string | null>): void {
-    if (this.actions.busy) return;
-    this.menu.hide();
-    void this.actions.run(key, action, work);
-  }
-
-  /** The trigger, the menu around `items`, and the live region. */
+  /**
+   * The trigger, the menu around what `items` draws once the menu's code is
+   * here (nothing before: the menu is closed until then), and the live region.
+   */
   render(
     trigger: unknown,
-    items: unknown,
+    items: (menu: SwitcherMenu, module: M) => unknown,
     { label, strings }: { label: string; strings: CommonStrings },
   ) {
-    return html`${this.menu.renderTrigger(trigger)} ${this.menu.renderMenu(items, { label })}
-    ${feedback(strings, this.actions.error)}`;
+    const loaded = this.#loaded;
+    return html`${this.menu.renderTrigger(trigger)}
+    ${this.menu.renderMenu(loaded ? items(loaded.menu, loaded.items) : null, { label })}
+    ${feedback(strings, loaded?.menu.actions.error ?? this.#failure)}`;
   }
 
-  async #select(key: string, current: boolean, request: SwitchRequest): Promise<void> {
-    if (this.actions.busy) return;
-    if (current || !request.announce()) {
-      this.menu.hide();
-      return;
-    }
-    await this.actions.run(key, request.action, request.perform);
-    this.menu.hide();
+  /** Undefined once the menu's code is here; else the promise of it (one per switcher). */
+  #load(): Promise<void> | undefined {
+    if (this.#loaded) return undefined;
+    this.#loading ??= Promise.all([switcherMenu.load(), this.#items?.load()]).then(
+      ([{ SwitcherMenu }, items]) => {
+        this.#loaded = { menu: new SwitcherMenu(this.#host, this.menu), items: items as M };
+        this.#failure = null;
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
+    return this.#loading;
   }
 }

@@ -1,15 +1,15 @@
 import type { BackendCapabilities, LiveChange, SessionBackend } from './backend.js';
 import { type Clock, systemClock } from './clock.js';
-import type { CrossTab, CrossTabKind } from './cross-tab.js';
+import type { CrossTab } from './cross-tab.js';
 import type { LiveLink } from './live.js';
+import type { MutationHost, Mutations } from './mutations.js';
 import {
   browserEnvironment,
   type EnvironmentEvent,
   type SessionEnvironment,
 } from './environment.js';
 import { type ApiResult, SessionError, toSessionError } from './errors.js';
-import { type RequestPolicy, attempt, withRetry } from './request.js';
-import { SerialQueue } from './serial-queue.js';
+import { type RequestPolicy, withRetry } from './request.js';
 import { type SessionState, activeSignIn, deepFreeze } from './session-state.js';
 import { SingleFlight } from './single-flight.js';
 import type { TokenCache } from './token-cache.js';
@@ -99,11 +99,29 @@ function callEach<T>(listeners: Set<(value: T) => void>, value: T): void {
 
 /** While the live stream is healthy, polls come this many times less often. */
 export const LIVE_POLL_FACTOR = 4;
+
+/** The mutations' class once loaded: every controller on the page shares the one load. */
+let mutationsClass: typeof Mutations | undefined;
+let mutationsLoading: Promise<void> | undefined;
+
 /**
- * Revokes and switches announced while this controller's own mutation runs, or
- * this long after it, are taken for its echo: it reloads after a mutation anyway.
+ * Loads the code of switching, signing out and revoking (a page renders, and
+ * often lives, without changing anything); the controller does on the first
+ * such call. One promise for the page, so calls waiting on it go on in call
+ * order; a failed load is forgotten so the next call tries again.
  */
-export const LIVE_ECHO_WINDOW = 1_000;
+export function loadMutations(): Promise<void> {
+  mutationsLoading ??= import('./mutations.js').then(
+    (module) => {
+      mutationsClass = module.Mutations;
+    },
+    (error: unknown) => {
+      mutationsLoading = undefined;
+      throw error;
+    },
+  );
+  return mutationsLoading;
+}
 
 type Listener = (state: SessionState) => void;
 
@@ -152,8 +170,8 @@ export class SessionController {
    * takes the answer (once) instead of asking again. Any other change drops them.
    */
   #early = new Map<string, Promise<unknown>>();
-  /** Two mutations at once (switch to X while signing X out) can strand the browser. */
-  #mutations = new SerialQueue();
+  /** Switching, signing out and revoking, created on the first such call (see `#mutate`). */
+  #mutations: Mutations | undefined;
   /** Created with the first `getToken()`: most pages never ask for a token. */
   #tokens: TokenCache | undefined;
   #tokensLoading: Promise<TokenCache> | undefined;
@@ -237,29 +255,23 @@ export class SessionController {
 
   async switchSignIn(signInId: string): Promise<void> {
     this.#require('multiSession');
-    await this.#mutate((signal) => this.backend.switchSignIn(signInId, { signal }), 'switched');
+    await this.#mutate((m) => m.switchSignIn(signInId));
   }
 
   /** `null` switches to the personal account. */
   async switchOrganization(organizationId: string | null = null): Promise<void> {
     this.#require('organizations');
-    await this.#mutate(
-      (signal) => this.backend.switchOrganization(organizationId, { signal }),
-      'changed',
-    );
+    await this.#mutate((m) => m.switchOrganization(organizationId));
   }
 
   async switchWorkspace(workspaceId: string): Promise<void> {
     this.#require('workspaces');
-    await this.#mutate(
-      (signal) => this.backend.switchWorkspace(workspaceId, { signal }),
-      'changed',
-    );
+    await this.#mutate((m) => m.switchWorkspace(workspaceId));
   }
 
   async exchangeTicket(ticket: string): Promise<void> {
     this.#require('ticketExchange');
-    await this.#mutate((signal) => this.backend.exchangeTicket(ticket, { signal }), 'changed');
+    await this.#mutate((m) => m.exchangeTicket(ticket));
   }
 
   /**
@@ -270,12 +282,7 @@ export class SessionController {
     const normalized: SignOutTarget =
       typeof target === 'string' ? { signInId: target } : { ...target };
     if (normalized.everywhere) this.#require('signOutEverywhere');
-    let result: SignOutResult = {};
-    await this.#mutate(async (signal) => {
-      result = await this.backend.signOut(normalized, { signal });
-      return undefined;
-    }, 'signed-out');
-    return result;
+    return this.#mutate((m) => m.signOut(normalized));
   }
 
   /** A bearer token for the active sign-in, organization and workspace; memory only. */
@@ -344,13 +351,7 @@ export class SessionController {
    * lists that refetch for it.
    */
   removeSignIn(signInId: string): Promise<ApiResult<void>> {
-    return this.#settle(
-      this.#mutate(
-        (signal) => this.backend.removeSignIn(signInId, { signal }).then(() => undefined),
-        'revoked',
-        true,
-      ).then(() => undefined),
-    );
+    return this.#settle(this.#mutate((m) => m.removeSignIn(signInId)));
   }
 
   /**
@@ -359,17 +360,7 @@ export class SessionController {
    */
   revokeOtherSignIns(): Promise<ApiResult<{ revoked: number }>> {
     this.#require('revokeOthers');
-    let revoked = 0;
-    return this.#settle(
-      this.#mutate(
-        async (signal) => {
-          revoked = (await this.backend.revokeOtherSignIns({ signal })).revoked;
-          return undefined;
-        },
-        'revoked',
-        true,
-      ).then(() => ({ revoked })),
-    );
+    return this.#settle(this.#mutate((m) => m.revokeOtherSignIns()));
   }
 
   /**
@@ -382,7 +373,7 @@ export class SessionController {
   dispose(): void {
     this.#disposed = true;
     this.#stop();
-    this.#mutations.cancel(new SessionError('aborted', 'The session controller was disposed.'));
+    this.#mutations?.cancel(disposedError());
     this.#reads.abortAll();
     this.#early.clear();
     this.#tokens?.clear();
@@ -458,65 +449,45 @@ export class SessionController {
   }
 
   /**
-   * Runs a mutation: in-flight reads are overtaken, the result (a session, or a
-   * reload when the backend returns none) is applied with exactly one revision
-   * bump, the token cache is cleared and other tabs are told. With `early`, a
-   * change the backend returns no session for resolves the caller as soon as
-   * the server confirmed it (see `#reconcile`); the queue still waits for the reload.
+   * Runs `change` on the mutations, loading their code first if need be (at
+   * most one load per page; a failed one is tried again by the next call).
+   * Calls made while it loads keep their order: they wait on the same load.
    */
-  #mutate(
-    run: (signal: AbortSignal) => Promise<Session | null | undefined>,
-    broadcast: CrossTabKind,
-    early = false,
-  ): Promise<void> {
-    if (this.#disposed) {
-      return Promise.reject(new SessionError('aborted', 'The session controller was disposed.'));
+  #mutate<T>(change: (mutations: Mutations) => Promise<T>): Promise<T> {
+    if (this.#disposed) return Promise.reject(disposedError());
+    if (this.#mutations) return change(this.#mutations);
+    if (mutationsClass) {
+      this.#mutations = new mutationsClass(this.#mutationHost());
+      return change(this.#mutations);
     }
-    if (!early) return this.#mutations.run(() => this.#mutateNow(run, broadcast));
-    return new Promise<void>((resolve, reject) => {
-      this.#mutations.run(() => this.#mutateNow(run, broadcast, resolve)).then(resolve, reject);
-    });
+    return loadMutations().then(
+      () => this.#mutate(change),
+      (error: unknown) => Promise.reject(toSessionError(error)),
+    );
   }
 
-  async #mutateNow(
-    run: (signal: AbortSignal) => Promise<Session | null | undefined>,
-    broadcast: CrossTabKind,
-    confirmed?: () => void,
-  ): Promise<void> {
-    this.#overtake();
-    this.#echoUntil = Infinity;
-    let result: Session | null | undefined;
-    try {
-      result = await attempt(run, this.#policy);
-    } finally {
-      this.#overtake();
-      this.#echoUntil = this.#clock.now() + LIVE_ECHO_WINDOW;
-    }
-    this.#tokens?.clear();
-    this.#withCrossTab((tab) => tab.post(broadcast));
-    if (this.#disposed) return;
-    if (result !== undefined) {
-      this.#apply(result, true);
-    } else if (!confirmed) {
-      await this.#load(true);
-    } else {
-      const reload = this.#reconcile();
-      confirmed();
-      await reload;
-    }
+  /** What the mutations reach of this controller's insides. */
+  #mutationHost(): MutationHost {
+    return {
+      backend: this.backend,
+      clock: this.#clock,
+      policy: this.#policy,
+      disposed: () => this.#disposed,
+      getSnapshot: this.getSnapshot,
+      overtake: () => this.#overtake(),
+      echo: (until) => (this.#echoUntil = until),
+      clearTokens: () => this.#tokens?.clear(),
+      post: (kind) => this.#withCrossTab((tab) => tab.post(kind)),
+      apply: (session) => this.#apply(session, true),
+      load: (bump) => this.#load(bump),
+      bumpRevision: () => this.#bumpRevision(),
+    };
   }
 
-  /**
-   * One round trip after a change instead of two: the revision moves now, so
-   * lists refetch while the session reloads beside them; the reload's answer
-   * then takes that same revision.
-   */
-  #reconcile(): Promise<SessionState> {
+  /** Moves the revision without a reload, so mounted lists refetch. */
+  #bumpRevision(): void {
     const state = this.#state;
-    if (state.status !== 'signed-in') return this.#load(true);
-    const reload = this.#load('bumped');
-    this.#set({ ...state, revision: ++this.#revision });
-    return reload;
+    if (state.status === 'signed-in') this.#set({ ...state, revision: ++this.#revision });
   }
 
   /** Anything in flight now started before a change and must not be applied. */
@@ -721,10 +692,7 @@ export class SessionController {
       getSnapshot: this.getSnapshot,
       echoUntil: () => this.#echoUntil,
       reload: () => this.#onOtherTab(),
-      bumpRevision: () => {
-        const state = this.#state;
-        if (state.status === 'signed-in') this.#set({ ...state, revision: ++this.#revision });
-      },
+      bumpRevision: () => this.#bumpRevision(),
       throttle: CROSS_TAB_THROTTLE,
       changed: (change) => callEach(this.#liveListeners, change),
     });
@@ -779,4 +747,8 @@ function fingerprint(session: Session): string {
   return JSON.stringify(session, (key, value: unknown) =>
     key === 'lastActiveAt' ? undefined : value,
   );
+}
+
+function disposedError(): SessionError {
+  return new SessionError('aborted', 'The session controller was disposed.');
 }

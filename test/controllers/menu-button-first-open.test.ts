@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { MenuButtonController } from '../../src/controllers/menu-button.js';
-import { actionItem } from '../../src/internal/templates/menu.js';
+import { actionItem } from '../../src/internal/templates/menu-items.js';
 
 /** A menu button with two items; this file never loads the open menu's code itself. */
 class FirstOpenHost extends LitElement {

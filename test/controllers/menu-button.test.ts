@@ -5,12 +5,13 @@ import { MenuButtonController, loadOpenMenu } from '../../src/controllers/menu-b
 import { TYPE_AHEAD_RESET } from '../../src/controllers/menu-open.js';
 import { tokens } from '../../src/internal/styles/base.js';
 import { menuStyles } from '../../src/internal/styles/menu.js';
-import { actionItem } from '../../src/internal/templates/menu.js';
+import { menuPopupStyles } from '../../src/internal/styles/menu-popup.js';
+import { actionItem } from '../../src/internal/templates/menu-items.js';
 
 const FRUIT = ['Apple', 'Banana', 'Blueberry', 'Cherry', 'Date'];
 
 class MenuHost extends LitElement {
-  static override styles = [tokens, menuStyles];
+  static override styles = [tokens, menuStyles, menuPopupStyles];
   readonly menu = new MenuButtonController(this);
   activated: string[] = [];
 

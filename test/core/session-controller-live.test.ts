@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import { SessionError } from '../../src/core/errors.js';
+import { LIVE_ECHO_WINDOW } from '../../src/core/mutations.js';
 import {
-  LIVE_ECHO_WINDOW,
   LIVE_POLL_FACTOR,
   SessionController,
   type SessionControllerOptions,

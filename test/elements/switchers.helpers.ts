@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { MemoryBackend, type MemoryBackendOptions } from '../../src/backends/memory.js';
 import {
@@ -123,12 +123,18 @@ export async function ready(element: Element): Promise<void> {
   await waitUntil(() => trigger(element)?.localName === 'button', 'the list never loaded');
 }
 
-/** Opens the menu with a click, once the menu button is there. */
+/**
+ * Opens the menu with a click, once the menu button is there. The first open
+ * on a page may wait for the menu's code (loaded once the trigger shows).
+ */
 export async function open(element: Updating): Promise<void> {
   await ready(element);
   trigger(element).click();
+  await waitUntil(
+    () => trigger(element).getAttribute('aria-expanded') === 'true',
+    'the menu never opened',
+  );
   await element.updateComplete;
-  expect(trigger(element).getAttribute('aria-expanded')).to.equal('true');
 }
 
 type Switcher = 'account' | 'organization' | 'workspace';

@@ -1,30 +1,20 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SignIn } from '../../core/types.js';
-import { AccountSwitchEvent, AccountSwitchedEvent, type SignOutScope } from '../../events.js';
 import { MenuSwitcherController } from '../../controllers/menu-switcher.js';
-import { restoreFocus, signedOutControl } from '../../internal/focus.js';
 import { displayName, displayText } from '../../internal/format.js';
+import { lazy } from '../../internal/lazy.js';
 import { navigateTo, safeHref } from '../../internal/safe-url.js';
-import { signOutWithEvents } from '../../internal/sign-out.js';
 import { avatar } from '../../internal/templates/avatar.js';
 import { loadError, loadRetrying } from '../../internal/templates/feedback.js';
-import {
-  actionItem,
-  group,
-  loadingTrigger,
-  separator,
-  triggerContent,
-} from '../../internal/templates/menu.js';
+import { loadingTrigger, triggerContent } from '../../internal/templates/menu.js';
 import { SessionElement } from '../shared/session-element.js';
-import { signOutAnnouncement } from '../shared/sign-out-outcome.js';
+import type { AccountMenuHost } from './account-menu.js';
 import { type AccountSwitcherStrings, accountSwitcherStrings } from './account-switcher.strings.js';
 import { styles } from './account-switcher.styles.js';
 
-/** A sign-in past its expiry can no longer be switched to; the user must sign in again. */
-function isExpired(signIn: SignIn, now = Date.now()): boolean {
-  return !!signIn.expiresAt && Date.parse(signIn.expiresAt) <= now;
-}
+/** The menu's items and sign-out flow (account-menu.ts): loaded once the trigger shows. */
+const accountMenu = lazy(() => import('./account-menu.js'));
 
 /**
  * A menu button for the accounts signed in on this browser (WAI-ARIA APG menu
@@ -95,7 +85,21 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
   protected readonly translations = accountSwitcherStrings;
   protected readonly switcher = new MenuSwitcherController(this, {
     available: () => this.state.status === 'signed-in',
+    items: accountMenu,
   });
+
+  /** What the lazily loaded menu reaches of this element. */
+  readonly #menuHost: AccountMenuHost = {
+    element: this,
+    strings: () => this.t,
+    emit: (event) => this.emit(event),
+    controller: () => this.requireController(),
+    multiSession: () => this.sessionController?.capabilities.multiSession ?? false,
+    navigate: (url) => this.navigate(url),
+    name: (signIn) => this.#name(signIn),
+    email: (signIn) => this.#email(signIn),
+    avatar: (signIn) => this.#avatar(signIn),
+  };
 
   protected override render() {
     const state = this.state;
@@ -121,11 +125,7 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
       : [active, ...state.session.signins];
     return this.switcher.render(
       triggerContent(this.#avatar(active), t.signedInAs, this.#name(active), this.#email(active)),
-      html`${group(
-        t.accounts,
-        accounts.map((signIn) => this.#accountItem(signIn, active.id)),
-      )}
-      ${separator} ${this.#actions(active, accounts.length)}`,
+      (menu, module) => module.accountMenu(this.#menuHost, menu, active, accounts),
       { label: t.menuLabel, strings: t },
     );
   }
@@ -152,100 +152,6 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
       name: this.#name(signIn),
       image: signIn.user?.profile_picture_url,
     });
-  }
-
-  #accountItem(signIn: SignIn, activeId: string) {
-    const label = this.#name(signIn);
-    const detail = this.#email(signIn);
-    if (signIn.id !== activeId && isExpired(signIn)) {
-      const signInUrl = safeHref(this.signInUrl);
-      return actionItem({
-        label,
-        detail,
-        avatar: this.#avatar(signIn),
-        badge: this.t.signInAgain,
-        href: signInUrl,
-        disabled: !signInUrl,
-        part: 'menu-item-expired',
-      });
-    }
-    const choice = { key: signIn.id, label, detail, avatar: this.#avatar(signIn) };
-    return this.switcher.choice(choice, signIn.id === activeId, {
-      action: 'switch-account',
-      announce: () => this.emit(new AccountSwitchEvent({ signin: signIn })),
-      perform: async () => {
-        await this.requireController().switchSignIn(signIn.id);
-        this.emit(new AccountSwitchedEvent({ signin: signIn }));
-        return this.t.switchedTo(label);
-      },
-    });
-  }
-
-  #actions(active: SignIn, accountCount: number) {
-    const t = this.t;
-    const multiSession = this.sessionController?.capabilities.multiSession ?? false;
-    const addAccountUrl = safeHref(this.addAccountUrl);
-    const manageAccountUrl = safeHref(this.manageAccountUrl);
-    return html`${
-      addAccountUrl && multiSession
-        ? actionItem({ label: t.addAccount, href: addAccountUrl, part: 'add-account' })
-        : nothing
-    }
-    ${
-      manageAccountUrl
-        ? actionItem({ label: t.manageAccount, href: manageAccountUrl, part: 'manage-account' })
-        : nothing
-    }
-    ${actionItem({
-      label: t.signOutOf(this.#name(active)),
-      part: 'sign-out-item',
-      onSelect: () => this.#signOut('signin', active),
-    })}
-    ${
-      accountCount > 1
-        ? actionItem({
-            label: t.signOutAll,
-            part: 'sign-out-all-item',
-            onSelect: () => this.#signOut('session'),
-          })
-        : nothing
-    }`;
-  }
-
-  #signOut(scope: SignOutScope, account?: SignIn): void {
-    this.switcher.command('sign-out', 'sign-out', async () => {
-      const controller = this.requireController();
-      const signInId = account?.id;
-      const detail = await signOutWithEvents(this, controller, { scope, signInId });
-      if (!detail) return null;
-      if (detail.redirectUrl) this.navigate(detail.redirectUrl);
-      else void this.#keepFocus();
-      return signOutAnnouncement(
-        this.t,
-        scope,
-        controller.getSnapshot(),
-        (signIn) => (signIn ? this.#name(signIn) : this.t.unknownUser),
-        account,
-      );
-    });
-  }
-
-  /**
-   * Signing out of the last account removes the trigger that had focus; the
-   * sign-in link (ours or the slotted one), else the page's signed-out content,
-   * else this element takes it, so keyboard users are not dropped at the top
-   * of the page.
-   */
-  async #keepFocus(): Promise<void> {
-    await this.updateComplete;
-    const slotted = this.querySelector<HTMLElement>(
-      '[slot="signed-out"]:is(a[href], button), [slot="signed-out"] :is(a[href], button)',
-    );
-    restoreFocus(this, [
-      this.renderRoot.querySelector<HTMLElement>('.sign-in-link'),
-      slotted,
-      await signedOutControl(this),
-    ]);
   }
 }
 

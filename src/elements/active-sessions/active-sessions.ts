@@ -1,9 +1,6 @@
-import { type PropertyValues, html, nothing } from 'lit';
+import { type PropertyValues, html, isServer, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { DeviceParserController } from '../../controllers/device-parser.js';
 import { KeyedActionController } from '../../controllers/keyed-action.js';
-import { LiveClock } from '../../controllers/live-clock.js';
 import { type SessionError, toSessionError } from '../../core/errors.js';
 import type { SessionState } from '../../core/session-state.js';
 import {
@@ -16,17 +13,24 @@ import { buttons, tokens } from '../../internal/styles/base.js';
 import { SessionElement } from '../shared/session-element.js';
 import { type ActiveSessionsStrings, activeSessionsStrings } from './active-sessions.strings.js';
 import { styles } from './active-sessions.styles.js';
-import { buttonNames } from './button-names.js';
-import { type FlagMode, showsFlags } from './flags.js';
+import type { FlagMode } from './flags.js';
 import { type Listing, SignInListController } from './list.js';
-import { paginationTemplate } from './pagination.js';
-import { OTHERS, RowActions } from './row-actions.js';
-import { rowTemplate } from './row.js';
-import { toRow } from './row-model.js';
+import type { ListingView } from './listing-view.js';
 import { errorTemplate, reauthTemplate, skeletonTemplate } from './states.js';
-import { toolbarTemplate } from './toolbar.js';
 
 export type { FlagMode } from './flags.js';
+
+type ListingViewModule = typeof import('./listing-view.js');
+
+/** The listing's code, loading or loaded: every `<active-sessions>` on the page shares the one load. */
+let listingView: Promise<ListingViewModule> | undefined;
+
+/** Loads what draws the rows (listing-view.ts); a failed load is forgotten so a retry tries again. */
+function loadListingView(): Promise<ListingViewModule> {
+  listingView ??= import('./listing-view.js');
+  listingView.catch(() => (listingView = undefined));
+  return listingView;
+}
 
 /** A value of the `status` attribute (the shared list of status filters). */
 export type StatusFilter = SignInStatusFilter;
@@ -145,9 +149,6 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
    */
   @property({ reflect: true, useDefault: true }) flags: FlagMode = 'auto';
 
-  #clock = new LiveClock(this);
-  /** @internal Rows drawn before the user-agent parser arrived are redrawn when it does. */
-  protected readonly deviceParser = new DeviceParserController(this);
   /** Revocations and sign-outs, keyed by sign-in id (or OTHERS); rows run side by side. */
   #actions = new KeyedActionController(this, {
     report: (error, action, retry) => this.reportError(error, action, retry),
@@ -162,13 +163,11 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     actions: this.#actions,
     onAnswer: (page) => this.#announceAnswer(page),
   });
-  #rows = new RowActions(this, {
-    strings: () => this.t,
-    controller: () => this.requireController(),
-    emit: (event) => this.emit(event),
-    actions: this.#actions,
-    list: this.#list,
-  });
+  /** The toolbar, rows and pagination, once their code arrived (see `#loadView`). */
+  #view: ListingView | null = null;
+  /** Why the listing's code could not be loaded; the error view's retry loads it again. */
+  #viewError: SessionError | undefined;
+  #viewLoading = false;
 
   /**
    * Fetches the list again. The list follows every change made through the kit by itself;
@@ -176,6 +175,12 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
    */
   refresh(): void {
     this.#list.refresh();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Fetched beside the first list request: rows cannot show before its answer anyway.
+    if (!isServer) this.#loadView();
   }
 
   protected override sessionChanged(state: SessionState): void {
@@ -198,9 +203,9 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   protected override render() {
     const state = this.state;
     if (state.status === 'signed-out') return nothing;
-    const busy = state.status === 'loading' || this.#list.loading;
+    const busy = state.status === 'loading' || this.#list.loading || this.#viewLoading;
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${this.#body(state, this.t)} ${this.#rows.dialog()}
+      ${this.#body(state, this.t)} ${this.#view?.dialog() ?? nothing}
     </div>`;
   }
 
@@ -233,53 +238,49 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     }`;
   }
 
+  /** The listing once its code is here; until then the skeleton, or why the code did not load. */
   #listing(listing: Listing, t: ActiveSessionsStrings, error: SessionError | undefined) {
-    const { items, total } = listing.page;
+    if (!this.#view) {
+      return this.#viewError
+        ? errorTemplate(t, this.#viewError, () => this.#loadView())
+        : skeletonTemplate(t);
+    }
     const capabilities = this.sessionController?.capabilities;
-    const others = total - (items.some((signIn) => signIn.current) ? 1 : 0) > 0;
-    return html`${toolbarTemplate(t, {
-      status: capabilities?.statusFilter ? this.#statusQuery : null,
-      revokeOthers: !!capabilities?.revokeOthers && others,
-      pending: this.#actions.isPending(OTHERS),
-      error: this.#actions.errorOf(OTHERS)?.message,
-      onFilter: this.#onFilter,
-      onRevokeOthers: this.#rows.onRevokeOthers,
-    })}
-    ${error ? errorTemplate(t, error, this.#list.refresh) : nothing}
-    ${items.length ? this.#rowsOf(listing, t) : html`<p part="empty" class="empty" tabindex="-1">${t.empty}</p>`}
-    ${paginationTemplate(listing.page, t, this.#list.goTo)}`;
-  }
-
-  /** The `<ul>` of rows; focusable so focus can land there when the last row it held leaves. */
-  #rowsOf(listing: Listing, t: ActiveSessionsStrings) {
-    const options = {
-      now: this.#clock.now,
+    return this.#view.render(listing, t, error, {
       lang: this.locale,
       hideIp: this.hideIp,
       hideLocation: this.hideLocation,
       maskIp: this.maskIp,
-      flags: showsFlags(this.flags),
-    };
-    const rows = listing.page.items.map((signIn) => toRow(signIn, t, options));
-    const names = buttonNames(rows, t);
-    return html`<ul
-      part="list"
-      class="list"
-      tabindex="-1"
-      aria-label=${t.listLabel}
-      @click=${this.#rows.onListClick}
-    >
-      ${repeat(
-        rows,
-        (row) => row.id,
-        (row) =>
-          rowTemplate(row, t, {
-            pending: this.#actions.isPending(row.id),
-            error: this.#actions.errorOf(row.id)?.message,
-            label: names.get(row.id),
-          }),
-      )}
-    </ul>`;
+      flags: this.flags,
+      status: capabilities?.statusFilter ? this.#statusQuery : null,
+      revokeOthers: !!capabilities?.revokeOthers,
+      onFilter: this.#onFilter,
+    });
+  }
+
+  /** Loads the listing's code unless it is here or on its way; draws again once it settled. */
+  #loadView(): void {
+    if (this.#view || this.#viewLoading) return;
+    this.#viewLoading = true;
+    this.#viewError = undefined;
+    this.requestUpdate();
+    loadListingView()
+      .then(
+        ({ ListingView }) => {
+          this.#view = new ListingView(this, {
+            strings: () => this.t,
+            controller: () => this.requireController(),
+            emit: (event) => this.emit(event),
+            actions: this.#actions,
+            list: this.#list,
+          });
+        },
+        (error: unknown) => (this.#viewError = toSessionError(error)),
+      )
+      .finally(() => {
+        this.#viewLoading = false;
+        this.requestUpdate();
+      });
   }
 
   get #pageSize(): number {

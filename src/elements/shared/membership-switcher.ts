@@ -10,7 +10,7 @@ import type { CommonStrings } from '../../internal/common-strings.js';
 import { displayText } from '../../internal/format.js';
 import { avatar } from '../../internal/templates/avatar.js';
 import { loadError, loadRetrying } from '../../internal/templates/feedback.js';
-import { group, loadingTrigger, triggerContent } from '../../internal/templates/menu.js';
+import { loadingTrigger, triggerContent } from '../../internal/templates/menu.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
 import { feedbackStyles } from '../../internal/styles/feedback.js';
 import { menuStyles } from '../../internal/styles/menu.js';
@@ -136,20 +136,21 @@ export abstract class MembershipSwitcher<
     const current = options.find((o) => (o.item ? o.item.membership_id === activeId : !activeId));
     return this.switcher.render(
       triggerContent(current?.avatar ?? nothing, t.triggerPrefix, current?.label ?? t.placeholder),
-      group(
-        t.menuLabel,
-        options.map((option) =>
-          this.switcher.choice(option, option === current, {
-            action: this.switchAction,
-            announce: () => this.emit(this.switchEvent(option.item)),
-            perform: async () => {
-              await this.switchTo(this.requireController(), option.item);
-              this.emit(this.switchedEvent(option.item));
-              return this.t.switchedTo(option.label);
-            },
-          }),
+      (menu) =>
+        menu.group(
+          t.menuLabel,
+          options.map((option) =>
+            menu.choice(option, option === current, {
+              action: this.switchAction,
+              announce: () => this.emit(this.switchEvent(option.item)),
+              perform: async () => {
+                await this.switchTo(this.requireController(), option.item);
+                this.emit(this.switchedEvent(option.item));
+                return this.t.switchedTo(option.label);
+              },
+            }),
+          ),
         ),
-      ),
       { label: t.menuLabel, strings: t },
     );
   }

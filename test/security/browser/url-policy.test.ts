@@ -8,7 +8,7 @@ import { AccountSwitcher } from '../../../src/elements/account-switcher/account-
 import { SignOutButton } from '../../../src/elements/sign-out-button/sign-out-button.js';
 import type { SignedOutEvent } from '../../../src/events.js';
 import '../../../src/define.js';
-import { controllerFor as quietController } from '../../elements/switchers.helpers.js';
+import { open, controllerFor as quietController } from '../../elements/switchers.helpers.js';
 import { FOREIGN_URLS, SCRIPT_URLS } from './hostile-urls.js';
 
 /**
@@ -129,8 +129,7 @@ describe('security: one URL policy for every link and navigation', () => {
           ><policy-account-switcher></policy-account-switcher
         ></session-provider>`,
       );
-      element.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!.click();
-      await element.updateComplete;
+      await open(element);
       const after = oneEvent(element, 'signed-out') as Promise<SignedOutEvent>;
       element.shadowRoot!.querySelector<HTMLElement>('[part~="sign-out-item"]')!.click();
       expect((await after).detail.redirectUrl).to.equal(undefined);
@@ -254,8 +253,7 @@ describe('security: one URL policy for every link and navigation', () => {
             ></account-switcher
           ></session-provider>`,
         );
-        element.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!.click();
-        await element.updateComplete;
+        await open(element);
         const root = element.shadowRoot!;
         tried.push(url);
         expect(hrefs(element)).to.deep.equal([]);
@@ -296,8 +294,7 @@ describe('security: one URL policy for every link and navigation', () => {
           ></account-switcher
         ></session-provider>`,
       );
-      element.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!.click();
-      await element.updateComplete;
+      await open(element);
       expect(hrefs(element)).to.deep.equal([
         `${location.origin}/sign-in?add=1`,
         'https://id.example/account',

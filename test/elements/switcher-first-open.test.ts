@@ -1,0 +1,29 @@
+import { expect, html, waitUntil } from '@open-wc/testing';
+import '../../src/define/account-switcher.js';
+import '../../src/define/session-provider.js';
+import type { AccountSwitcher } from '../../src/elements/account-switcher/account-switcher.js';
+import { focused, items, mountInProvider, ready, trigger } from './switchers.helpers.js';
+
+/**
+ * A closed switcher renders only its trigger; its items and actions
+ * (switcher-menu.ts, account-menu.ts) arrive with `import()` once the
+ * trigger shows. This file never loads them itself: the click below comes
+ * right after the trigger appeared, before they can have arrived.
+ */
+describe('switchers: the first open on a page', () => {
+  it('opens on the first item when clicked before the menu’s code has loaded', async () => {
+    const { element } = await mountInProvider<AccountSwitcher>(
+      'account-switcher',
+      html`<account-switcher></account-switcher>`,
+    );
+    await ready(element);
+    trigger(element).click();
+    await waitUntil(
+      () => trigger(element).getAttribute('aria-expanded') === 'true',
+      'the menu never opened',
+    );
+    await element.updateComplete;
+    expect(items(element).length).to.be.greaterThan(0);
+    await waitUntil(() => focused(element) === items(element)[0], 'focus is not on the first item');
+  });
+});
