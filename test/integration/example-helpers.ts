@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { demoUrl, device, signIn } from '../e2e/harness.js';
 
 /** Collects anything the page throws or logs as an error; the test expects none. */
 export function recordErrors(page: Page): string[] {
@@ -8,4 +9,24 @@ export function recordErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+/**
+ * A built example app served by the demo server (`/examples/<name>/dist/index.html`), opened on
+ * a laptop signed in as Ben, then Ana (active), once its row for this device is on screen
+ * (its title needs the user agent named).
+ */
+export async function openExample(
+  name: string,
+): Promise<{ page: Page; errors: string[]; current: Locator }> {
+  const page = await device('laptop');
+  await signIn(page, 'ben@demo.test');
+  await signIn(page, 'ana@demo.test');
+  const errors = recordErrors(page);
+  await page.goto(`${demoUrl()}/examples/${name}/dist/index.html`);
+  const current = page.locator('active-sessions [part~="item-current"]', {
+    hasText: 'Chrome 141 on macOS',
+  });
+  await current.waitFor();
+  return { page, errors, current };
 }

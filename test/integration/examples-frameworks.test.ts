@@ -6,8 +6,8 @@ import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
-import { demoUrl, device, signIn, useDemoServer } from '../e2e/harness.js';
-import { recordErrors } from './example-helpers.js';
+import { useDemoServer } from '../e2e/harness.js';
+import { openExample } from './example-helpers.js';
 
 /**
  * The Svelte 5, Solid and Angular example apps as their users would run them. Each has its own
@@ -148,16 +148,7 @@ before(async () => {
 describe('the Svelte 5, Solid and Angular examples, built, against the real server', () => {
   for (const app of APPS) {
     test(`${app}: devices listed with the app's strings, one revoked through the dialog, the account switched, both events handled`, async () => {
-      const page = await device('laptop');
-      await signIn(page, 'ben@demo.test');
-      await signIn(page, 'ana@demo.test');
-      const errors = recordErrors(page);
-      await page.goto(`${demoUrl()}/examples/${app}/dist/index.html`);
-
-      const current = page.locator('active-sessions [part~="item-current"]', {
-        hasText: 'Chrome 141 on macOS',
-      });
-      await current.waitFor();
+      const { page, errors, current } = await openExample(app);
       assert.match(await current.innerText(), /You are here/, "the app's strings");
       const rows = page.locator('active-sessions [part~="item"]');
       assert.equal(await rows.count(), 5, 'page-size 5');

@@ -5,8 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { demoUrl, device, signIn, useDemoServer } from '../e2e/harness.js';
-import { recordErrors } from './example-helpers.js';
+import { useDemoServer } from '../e2e/harness.js';
+import { openExample } from './example-helpers.js';
 
 /**
  * The example apps under examples/ as their users would run them: each is built with Vite,
@@ -51,17 +51,7 @@ before(async () => {
 describe('the examples, built, against the real server', () => {
   for (const name of EXAMPLES) {
     test(`${name}: devices listed with the page's strings and page size; the account-switched listener runs`, async () => {
-      const page = await device('laptop');
-      await signIn(page, 'ben@demo.test');
-      await signIn(page, 'ana@demo.test');
-      const errors = recordErrors(page);
-      await page.goto(`${demoUrl()}/examples/${name}/dist/index.html`);
-
-      // The device title needs the user-agent parser, which loads after the rows.
-      const current = page.locator('active-sessions [part~="item-current"]', {
-        hasText: 'Chrome 141 on macOS',
-      });
-      await current.waitFor();
+      const { page, errors, current } = await openExample(name);
       const undefinedTags = await page.evaluate(
         `['session-provider', 'account-switcher', 'active-sessions'].filter((tag) => !customElements.get(tag))`,
       );
