@@ -1,20 +1,22 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { lazy } from '../core/lazy.js';
 import type { OpenMenu } from './menu-open.js';
 
 const ITEM_SELECTOR = '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]';
 
 type FocusTarget = 'first' | 'last';
 
-/** The open menu's behaviour once loaded: every menu button on the page shares the one load. */
-let openMenu: typeof OpenMenu | undefined;
-
 /**
- * Loads what a menu does while open (keyboard, placement, closing on outside
- * presses; src/controllers/menu-open.ts). Menu buttons start it once their
- * trigger is on screen, so a first open rarely waits for it.
+ * What a menu does while open (keyboard, placement, closing on outside
+ * presses; src/controllers/menu-open.ts). Menu buttons start loading it once
+ * their trigger is on screen, so a first open rarely waits for it; every menu
+ * button on the page shares the one load.
  */
+const openMenuModule = lazy(() => import('./menu-open.js'));
+
+/** Loads the open menu's behaviour ahead of need. */
 export async function loadOpenMenu(): Promise<void> {
-  openMenu ??= (await import('./menu-open.js')).OpenMenu;
+  await openMenuModule.load();
 }
 
 export interface MenuButtonOptions {
@@ -92,7 +94,7 @@ export class MenuButtonController implements ReactiveController {
       return;
     }
     this.#open = true;
-    this.#behaviour ??= new openMenu!({
+    this.#behaviour ??= new openMenuModule.loaded!.OpenMenu({
       host: this.#host,
       items: () => this.items,
       hide: (options) => this.hide(options),
@@ -166,7 +168,7 @@ export class MenuButtonController implements ReactiveController {
   /** What opening still waits for (the behaviour, the host's `prepare`), or undefined. */
   #pending(): Promise<unknown> | undefined {
     const prepared = this.#options.prepare?.();
-    if (openMenu) return prepared;
+    if (openMenuModule.loaded) return prepared;
     return prepared ? Promise.all([loadOpenMenu(), prepared]) : loadOpenMenu();
   }
 

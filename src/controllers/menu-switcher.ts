@@ -7,7 +7,7 @@ import {
 import { type SessionError, toSessionError } from '../core/errors.js';
 import type { SessionAction } from '../events.js';
 import type { CommonStrings } from '../internal/common-strings.js';
-import { type Lazy, lazy } from '../internal/lazy.js';
+import { type Lazy, lazy } from '../core/lazy.js';
 import { feedback } from '../internal/templates/feedback.js';
 import { MenuButtonController } from './menu-button.js';
 import type { SwitcherMenu } from './switcher-menu.js';

@@ -1,6 +1,7 @@
 import type { BackendCapabilities, LiveChange, SessionBackend } from './backend.js';
 import { type Clock, systemClock } from './clock.js';
 import type { CrossTab } from './cross-tab.js';
+import { lazy } from './lazy.js';
 import type { LiveLink } from './live.js';
 import type { MutationHost, Mutations } from './mutations.js';
 import {
@@ -64,15 +65,16 @@ export interface SessionControllerOptions {
   initialSession?: Session | null;
 }
 
-/** The live link's class once loaded: every controller on the page shares the one load. */
-let liveLink: typeof LiveLink | undefined;
-
 /**
- * Loads the live link's code (a page renders before any stream opens); the
- * controller does when first someone signed in subscribes to a backend that can push.
+ * The live link's code (a page renders before any stream opens), loaded when
+ * first someone signed in subscribes to a backend that can push; every
+ * controller on the page shares the one load.
  */
+const liveModule = lazy(() => import('./live.js'));
+
+/** Loads the live link's code ahead of need. */
 export async function loadLiveLink(): Promise<void> {
-  liveLink ??= (await import('./live.js')).LiveLink;
+  await liveModule.load();
 }
 
 /** The state a server-given session starts from, at revision 0 like any first answer. */
@@ -100,28 +102,18 @@ function callEach<T>(listeners: Set<(value: T) => void>, value: T): void {
 /** While the live stream is healthy, polls come this many times less often. */
 export const LIVE_POLL_FACTOR = 4;
 
-/** The mutations' class once loaded: every controller on the page shares the one load. */
-let mutationsClass: typeof Mutations | undefined;
-let mutationsLoading: Promise<void> | undefined;
-
 /**
- * Loads the code of switching, signing out and revoking (a page renders, and
- * often lives, without changing anything); the controller does on the first
- * such call. One promise for the page, so calls waiting on it go on in call
- * order; a failed load is forgotten so the next call tries again.
+ * The code of switching, signing out and revoking (a page renders, and often
+ * lives, without changing anything), loaded on the first such call. One load
+ * for the page, so calls waiting on it go on in call order.
  */
-export function loadMutations(): Promise<void> {
-  mutationsLoading ??= import('./mutations.js').then(
-    (module) => {
-      mutationsClass = module.Mutations;
-    },
-    (error: unknown) => {
-      mutationsLoading = undefined;
-      throw error;
-    },
-  );
-  return mutationsLoading;
-}
+const mutationsModule = lazy(() => import('./mutations.js'));
+
+/** The token cache's code, loaded with the first `getToken()`: most pages never ask for a token. */
+const tokenCacheModule = lazy(() => import('./token-cache.js'));
+
+/** The default cross-tab channel's code, loaded when it is first needed. */
+const crossTabModule = lazy(() => import('./cross-tab.js'));
 
 type Listener = (state: SessionState) => void;
 
@@ -385,7 +377,7 @@ export class SessionController {
 
   /** The token cache, loaded once; a failed load is forgotten so the next call tries again. */
   #tokenCache(): Promise<TokenCache> {
-    this.#tokensLoading ??= import('./token-cache.js').then(
+    this.#tokensLoading ??= tokenCacheModule.load().then(
       ({ TokenCache }) => (this.#tokens = new TokenCache(this.#clock)),
       (error: unknown) => {
         this.#tokensLoading = undefined;
@@ -403,7 +395,7 @@ export class SessionController {
   #withCrossTab(use: (tab: CrossTab) => void): void {
     if (this.#crossTab) return use(this.#crossTab);
     if (!this.#defaultCrossTab) return;
-    this.#crossTabLoading ??= import('./cross-tab.js').then(
+    this.#crossTabLoading ??= crossTabModule.load().then(
       ({ CrossTab }) => (this.#crossTab = CrossTab.open()),
       () => {
         this.#crossTabLoading = undefined;
@@ -456,11 +448,12 @@ export class SessionController {
   #mutate<T>(change: (mutations: Mutations) => Promise<T>): Promise<T> {
     if (this.#disposed) return Promise.reject(disposedError());
     if (this.#mutations) return change(this.#mutations);
-    if (mutationsClass) {
-      this.#mutations = new mutationsClass(this.#mutationHost());
+    const loaded = mutationsModule.loaded;
+    if (loaded) {
+      this.#mutations = new loaded.Mutations(this.#mutationHost());
       return change(this.#mutations);
     }
-    return loadMutations().then(
+    return mutationsModule.load().then(
       () => this.#mutate(change),
       (error: unknown) => Promise.reject(toSessionError(error)),
     );
@@ -676,8 +669,9 @@ export class SessionController {
       typeof this.backend.subscribe === 'function';
     if (!wanted) return this.#live?.close();
     if (this.#live) return this.#live.open();
-    if (!liveLink) {
-      this.#liveLoading ??= loadLiveLink().then(
+    const loaded = liveModule.loaded;
+    if (!loaded) {
+      this.#liveLoading ??= liveModule.load().then(
         () => this.#syncLive(),
         () => {
           this.#liveLoading = undefined;
@@ -685,7 +679,7 @@ export class SessionController {
       );
       return;
     }
-    this.#live = new liveLink({
+    this.#live = new loaded.LiveLink({
       backend: this.backend,
       clock: this.#clock,
       random: this.#policy.random,

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { SignIn } from '../../core/types.js';
 import { MenuSwitcherController } from '../../controllers/menu-switcher.js';
 import { displayName, displayText } from '../../internal/format.js';
-import { lazy } from '../../internal/lazy.js';
+import { lazy } from '../../core/lazy.js';
 import { navigateTo, safeHref } from '../../internal/safe-url.js';
 import { avatar } from '../../internal/templates/avatar.js';
 import { loadError, loadRetrying } from '../../internal/templates/feedback.js';

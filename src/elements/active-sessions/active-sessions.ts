@@ -10,6 +10,7 @@ import {
 } from '../../core/types.js';
 import { announce } from '../../internal/announcer.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
+import { lazy } from '../../core/lazy.js';
 import { SessionElement } from '../shared/session-element.js';
 import { type ActiveSessionsStrings, activeSessionsStrings } from './active-sessions.strings.js';
 import { styles } from './active-sessions.styles.js';
@@ -20,17 +21,8 @@ import { errorTemplate, reauthTemplate, skeletonTemplate } from './states.js';
 
 export type { FlagMode } from './flags.js';
 
-type ListingViewModule = typeof import('./listing-view.js');
-
-/** The listing's code, loading or loaded: every `<active-sessions>` on the page shares the one load. */
-let listingView: Promise<ListingViewModule> | undefined;
-
-/** Loads what draws the rows (listing-view.ts); a failed load is forgotten so a retry tries again. */
-function loadListingView(): Promise<ListingViewModule> {
-  listingView ??= import('./listing-view.js');
-  listingView.catch(() => (listingView = undefined));
-  return listingView;
-}
+/** What draws the rows (listing-view.ts): every `<active-sessions>` on the page shares the one load. */
+const listingViewModule = lazy(() => import('./listing-view.js'));
 
 /** A value of the `status` attribute (the shared list of status filters). */
 export type StatusFilter = SignInStatusFilter;
@@ -264,7 +256,8 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     this.#viewLoading = true;
     this.#viewError = undefined;
     this.requestUpdate();
-    loadListingView()
+    listingViewModule
+      .load()
       .then(
         ({ ListingView }) => {
           this.#view = new ListingView(this, {
