@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { demoUrl, device, signIn } from '../e2e/harness.js';
 
@@ -29,4 +30,19 @@ export async function openExample(
   });
   await current.waitFor();
   return { page, errors, current };
+}
+
+/**
+ * Switches from Ana to Ben in the example's `<account-switcher>`: the app's `account-switched`
+ * handler writes "Switched to Ben…" into `#last-switch`, and the trigger then names Ben.
+ */
+export async function switchToBen(page: Page): Promise<void> {
+  const trigger = page.locator('account-switcher [part~="trigger"]');
+  assert.match(await trigger.innerText(), /Ana Sousa/);
+  await trigger.click();
+  await page.getByRole('menuitemradio', { name: /Ben Okafor/ }).click();
+  await page.locator('#last-switch', { hasText: 'Switched to Ben' }).waitFor();
+  await page.waitForFunction(
+    `document.querySelector('account-switcher').shadowRoot.querySelector('[part~="trigger"]').textContent.includes('Ben Okafor')`,
+  );
 }

@@ -6,7 +6,7 @@ import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { useDemoServer } from '../e2e/harness.js';
-import { openExample } from './example-helpers.js';
+import { openExample, switchToBen } from './example-helpers.js';
 
 /**
  * The example apps under examples/ as their users would run them: each is built with Vite,
@@ -68,14 +68,7 @@ describe('the examples, built, against the real server', () => {
         "Ana's six seeded devices and this one",
       );
 
-      const trigger = page.locator('account-switcher [part~="trigger"]');
-      assert.match(await trigger.innerText(), /Ana Sousa/);
-      await trigger.click();
-      await page.getByRole('menuitemradio', { name: /Ben Okafor/ }).click();
-      await page.locator('#last-switch', { hasText: 'Switched to Ben' }).waitFor();
-      await page.waitForFunction(
-        `document.querySelector('account-switcher').shadowRoot.querySelector('[part~="trigger"]').textContent.includes('Ben Okafor')`,
-      );
+      await switchToBen(page);
       assert.deepEqual(errors, []);
     });
   }
