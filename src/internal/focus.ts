@@ -26,24 +26,36 @@ export function firstFocusable(root: ParentNode | null | undefined): HTMLElement
  */
 export function restoreFocus(host: HTMLElement, candidates: (HTMLElement | null)[] = []): void {
   if (deepActiveElement()) return;
-  for (const candidate of candidates) {
-    candidate?.focus();
-    if (candidate && deepActiveElement() === candidate) return;
+  for (const candidate of [...candidates, host]) {
+    if (candidate?.isConnected && focusByScript(candidate)) return;
   }
-  if (!host.isConnected) return;
-  if (!host.hasAttribute('tabindex')) {
-    host.setAttribute('tabindex', '-1');
-    host.addEventListener('blur', () => host.removeAttribute('tabindex'), { once: true });
-  }
-  host.focus();
 }
 
-type Updating = Element & { updateComplete?: Promise<unknown> };
+/**
+ * Focuses `element`; one that is not focusable is made so by script for as
+ * long as it holds focus. False when it could not take focus (not rendered).
+ */
+function focusByScript(element: HTMLElement): boolean {
+  element.focus();
+  if (deepActiveElement() === element) return true;
+  if (element.hasAttribute('tabindex')) return false;
+  element.setAttribute('tabindex', '-1');
+  element.focus();
+  if (deepActiveElement() === element) {
+    element.addEventListener('blur', () => element.removeAttribute('tabindex'), { once: true });
+    return true;
+  }
+  element.removeAttribute('tabindex');
+  return false;
+}
+
+type Updating = HTMLElement & { updateComplete?: Promise<unknown> };
 
 /**
  * The app's signed-out content near `host`, once it shows: the first control
  * inside a `<signed-out>` of the same `<session-provider>` (or the document),
- * such as its "Sign in" link.
+ * such as its "Sign in" link; else the first such region that shows anything
+ * (its text is what the user reads next).
  */
 export async function signedOutControl(host: HTMLElement): Promise<HTMLElement | null> {
   const scope: ParentNode = host.closest('session-provider') ?? document;
@@ -54,5 +66,5 @@ export async function signedOutControl(host: HTMLElement): Promise<HTMLElement |
     const control = firstFocusable(region);
     if (control) return control;
   }
-  return null;
+  return regions.find((region) => region.checkVisibility()) ?? null;
 }

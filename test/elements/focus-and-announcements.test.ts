@@ -143,6 +143,21 @@ describe('focus after every action (issue 12, defect 2)', () => {
     await waitUntil(() => deepActive() === element, 'focus dropped to <body>');
   });
 
+  it('goes to the signed-out content when the button was inside <signed-in> and there is no link', async () => {
+    const { element } = await mountIn<SignOutButton>(
+      'sign-out-button',
+      html`<signed-in><sign-out-button scope="session"></sign-out-button></signed-in>
+        <signed-out><h2 id="signed-out-title">You're signed out</h2></signed-out>`,
+    );
+    button(element).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !button(element), 'the button stayed');
+    await waitUntil(
+      () => deepActive()?.localName === 'signed-out',
+      `focus went to ${deepActive()?.localName}`,
+    );
+  });
+
   it('stays in the account switcher after signing out of every account (no sign-in URL)', async () => {
     const { element } = await mountIn<AccountSwitcher>(
       'account-switcher',
