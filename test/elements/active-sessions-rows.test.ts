@@ -4,6 +4,7 @@ import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
 import { UA } from '../../src/backends/memory-seed.js';
 import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
 import { flagsRender } from '../../src/elements/active-sessions/flags.js';
+import { loadLocale } from '../../src/internal/localize.js';
 import {
   confirmWith,
   mount,
@@ -160,6 +161,25 @@ describe('<active-sessions>: button names', () => {
     expect(names).to.have.length(4);
     expect(new Set(names).size).to.equal(4);
     for (const name of names) expect(name).to.match(/^Sign out of Firefox 144 on Linux, Berlin/);
+  });
+
+  it('says "active now" in a button name as the row does, in the page language', async () => {
+    await loadLocale('de');
+    const seed = demoSeed();
+    const iphone = seed.signins.find((s) => s.id === 'si_ada_iphone')!;
+    iphone.lastActiveAt = new Date().toISOString();
+    const { element } = await mount({
+      backend: new MemoryBackend({ seed }),
+      template: (controller) =>
+        html`<session-provider .controller=${controller} lang="de"
+          ><active-sessions></active-sessions
+        ></session-provider>`,
+    });
+    const row = rowTitled(element, 'Safari 18 unter iOS 18')!;
+    expect(text(row.querySelector('[part~="last-active"]'))).to.equal('Gerade aktiv');
+    expect(rowButton(row).getAttribute('aria-label')).to.equal(
+      'Von Safari 18 unter iOS 18 abmelden, Porto, Gerade aktiv',
+    );
   });
 
   it('names a revoke button with device, place and last activity', async () => {

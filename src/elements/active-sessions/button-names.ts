@@ -7,9 +7,12 @@ import type { RowModel } from './row-model.js';
  */
 function clues(row: RowModel, t: ActiveSessionsStrings): string[][] {
   const place = row.locationParts[0];
+  // "Active now" is a phrase of its own in every language, not "active" + a relative "now".
   const activity = row.expiredAt
     ? t.expiredWhen(row.expiredAt.text)
-    : row.lastActive && t.activeWhen(row.lastActive.text);
+    : row.activeNow
+      ? t.activeNow
+      : row.lastActive && t.activeWhen(row.lastActive.text);
   return [
     [place, activity].filter((clue): clue is string => !!clue),
     row.ip ? [t.fromAddress(row.ip)] : [],
