@@ -242,6 +242,20 @@ describe('<active-sessions>: focus after a sign-out', () => {
     await waitUntil(() => focused() === previous, `focus is on ${focused()?.localName}`);
   });
 
+  it('lands on the page shown when the last row of the last page leaves', async () => {
+    const { element } = await mount({
+      template: (c) => html`<active-sessions .controller=${c} page-size="7"></active-sessions>`,
+    });
+    part(element, 'next-button')!.click();
+    await waitUntil(() => rows(element).length === 1, 'page 2 never showed its one row');
+    await confirmWith(element, rowButton(rows(element)[0]), true);
+    await waitUntil(() => rows(element).length === 7, 'page 1 never came back');
+    await waitUntil(
+      () => focused() === part(element, 'list'),
+      `focus is on ${focused()?.localName}`,
+    );
+  });
+
   it('moves to the list after signing out of all other devices', async () => {
     const { element } = await mount();
     await confirmWith(element, part(element, 'revoke-others-button')!, true);

@@ -88,6 +88,14 @@ export class SignInListController implements ReactiveController {
     return this.#task.status === TaskStatus.PENDING;
   }
 
+  /** Settles when the page on its way (if any) has arrived or failed. */
+  settled(): Promise<void> {
+    return this.#task.taskComplete.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   /** The last load's failure, or undefined. */
   get error(): unknown {
     return this.#task.status === TaskStatus.ERROR ? this.#task.error : undefined;

@@ -6,6 +6,7 @@ import type { SignIn } from '../../core/types.js';
 import { type SessionElementsEvent, SignInRevokeEvent, SignInRevokedEvent } from '../../events.js';
 import { errorMessage } from '../../internal/common-strings.js';
 import { parseDate } from '../../internal/format.js';
+import { deepActiveElement } from '../../internal/focus.js';
 import { countLiveSignIns } from '../../internal/live-sign-ins.js';
 import { signOutWithEvents } from '../../internal/sign-out.js';
 import type { ActiveSessionsStrings } from './active-sessions.strings.js';
@@ -147,16 +148,27 @@ export class RowActions {
    */
   async #land(index: number, opener: EventTarget | null): Promise<void> {
     await this.#host.updateComplete;
-    const root = this.#host.shadowRoot;
     const active = deepActiveElement();
-    if (!root || (active && active !== document.body && active !== opener)) return;
+    if (active && active !== opener) return;
+    const list = this.#options.list;
+    if (list.loading && list.shown?.page.page !== list.page) {
+      // The last row of the last page left and the list turned back a page: land on that page.
+      await list.settled();
+      await this.#host.updateComplete;
+      if (deepActiveElement()) return;
+    }
+    this.#landingOf(index)?.focus();
+  }
+
+  /** The row button now at `index`, else the one before, else the list (or its empty message). */
+  #landingOf(index: number): HTMLElement | null {
+    const root = this.#host.shadowRoot;
+    if (!root) return null;
     const buttons = [...root.querySelectorAll<HTMLElement>('.list > li > button[data-id]')];
     const row = buttons[index] ?? buttons[index - 1];
     // Never this device's "Sign out": it acts without asking.
-    const target = row?.matches('[part~="revoke-button"]')
-      ? row
-      : root.querySelector<HTMLElement>('.list, .empty');
-    target?.focus();
+    if (row?.matches('[part~="revoke-button"]')) return row;
+    return root.querySelector<HTMLElement>('.list, .empty');
   }
 }
 
@@ -182,11 +194,4 @@ async function liveOthers(
   const live = await countLiveSignIns(controller);
   // This device is one of the live ones.
   return live === null ? null : Math.max(0, live - 1);
-}
-
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(): Element | null {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element;
 }
