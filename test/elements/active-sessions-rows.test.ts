@@ -268,6 +268,26 @@ describe('<active-sessions>: focus after a sign-out', () => {
   });
 });
 
+describe('<active-sessions>: separators in a right-to-left row', () => {
+  it('draws the dot after the left-to-right address on its left, where the row goes on', async () => {
+    const { element } = await mount({
+      template: (c) =>
+        html`<div dir="rtl">
+          <active-sessions .controller=${c} flags="none"></active-sessions>
+        </div>`,
+    });
+    const ip = rowTitled(element, 'Safari 18 on iOS 18')!.querySelector<HTMLElement>('.ip')!;
+    const ipRect = ip.getBoundingClientRect();
+    const next = visibleDetails(ip.closest('li')!).at(
+      visibleDetails(ip.closest('li')!).indexOf(ip) + 1,
+    )!;
+    expect(getComputedStyle(ip, '::after').content).to.equal('none');
+    expect(getComputedStyle(ip, '::before').content).to.contain('·');
+    // Right to left, what follows the address stands on its left.
+    expect(next.getBoundingClientRect().right).to.be.at.most(ipRect.left + 1);
+  });
+});
+
 describe('<active-sessions>: country flags', () => {
   const flagOf = (element: ActiveSessions) => {
     const location = rows(element)[0].querySelector<HTMLElement>('[part~="location"]')!;

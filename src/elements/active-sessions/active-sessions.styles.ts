@@ -158,6 +158,17 @@ export const styles = css`
     content: '\\a0·';
     content: '\\a0·' / '';
   }
+  /*
+   * The address is a left-to-right island (<bdi dir="ltr">): in a right-to-left
+   * row its dot must sit on its left, the island's start.
+   */
+  :host(:dir(rtl)) .meta > .ip:not([hidden]):has(~ :not([hidden]))::after {
+    content: none;
+  }
+  :host(:dir(rtl)) .meta > .ip:not([hidden]):has(~ :not([hidden]))::before {
+    content: '·\\a0';
+    content: '·\\a0' / '';
+  }
   /* The flag is decoration: drawn, not spoken (the place is named next to it). */
   .location[data-flag]::before {
     content: attr(data-flag) ' ';
