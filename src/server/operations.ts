@@ -156,7 +156,8 @@ async function freshSessionView(calls: AuthCalls): Promise<Session> {
 function positiveParam(query: URLSearchParams, name: string, fallback: number): number {
   const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
-  const value = Number(raw);
+  // Decimal digits only: Number() would also read "0x10", "1e3", "+5" and " 5".
+  const value = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(value) || value < 1) {
     throw badRequest(`"${name}" must be a whole number from 1.`);
   }

@@ -220,6 +220,20 @@ describe('listing sign-ins', () => {
     }
   });
 
+  test('numbers in any form but decimal digits are refused with 400', async () => {
+    for (const query of [
+      'pageSize=0x10',
+      'pageSize=1e3',
+      'pageSize=%2B5',
+      'pageSize=%205',
+      'page=0b1',
+    ]) {
+      const response = await laptop.get(`/signins?${query}`);
+      assert.equal(response.status, 400, query);
+      assert.equal(errorCode(response.json), 'bad-request');
+    }
+  });
+
   test('a session older than freshAge must re-authenticate: 403 reauth-required', async () => {
     const phone = app.browser();
     await phone.signIn('ana@example.com');
