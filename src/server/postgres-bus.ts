@@ -96,7 +96,8 @@ export function createPostgresBus(
       };
       let lost = false;
       const onLost = (...[error]: unknown[]) => {
-        if (lost) return;
+        // close() released the client already; an error its ending raises comes here too.
+        if (lost || closed) return;
         lost = true;
         detach();
         current = null;
