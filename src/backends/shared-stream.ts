@@ -95,8 +95,10 @@ export function subscribeShared(
       if (leading && streamOpen) post({ type: 'event', event: { type: 'open' } });
       return;
     }
-    if (leading || !relay.event) return;
-    if (relay.id) stream.lastEventId = relay.id;
+    if (!relay.event) return;
+    // Only the tab holding the stream posts events, but the lock may have passed to this tab
+    // since: lock grants and channel messages are not ordered, and its last words count.
+    if (relay.id && !leading) stream.lastEventId = relay.id;
     onEvent(relay.event);
   });
   post({ type: 'hello' });

@@ -90,6 +90,8 @@ export class LiveLink {
       this.#stream = null;
       this.healthy = false;
       this.#gap = true;
+      // A stream refused for want of a session: this browser may be signed out; ask, not only retry.
+      if (event.error?.code === 'unauthorized') this.#host.reload();
       this.#scheduleReconnect(event.error);
     } else if (!this.#isEcho(event)) {
       if (this.#aboutOtherDevice(event)) this.#bumpLists();

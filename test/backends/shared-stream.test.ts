@@ -80,6 +80,29 @@ describe('RestBackend: one live stream shared by the tabs of an origin', () => {
     second.close();
   });
 
+  it('still hears the last event relayed by the tab it took the stream over from', async () => {
+    const first = tab(base);
+    await settle();
+    const second = tab(base);
+    await settle();
+    first.close();
+    await settle();
+    expect(second.streams.length, 'the second tab leads now').to.equal(1);
+    // The first tab's last words, delivered after the lock reached the second tab: the
+    // browser orders lock grants and channel messages independently.
+    const late = new BroadcastChannel(`session-elements-live ${base}`);
+    late.postMessage({
+      source: 'session-elements-live',
+      type: 'event',
+      event: { type: 'signed-out' },
+      id: 'e.9',
+    });
+    await settle();
+    late.close();
+    expect(second.events.at(-1)).to.deep.equal({ type: 'signed-out' });
+    second.close();
+  });
+
   it('ignores malformed relays on the channel', async () => {
     const listener = tab(base);
     const leader = tab(base);

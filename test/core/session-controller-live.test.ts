@@ -164,6 +164,19 @@ describe('SessionController: live updates', () => {
     expect(controller.getSnapshot().status).to.equal('signed-in');
   });
 
+  it('asks for the session when the stream is refused with 401, instead of only retrying it', async () => {
+    const { backend, controller } = setup();
+    await flush();
+    await backend.signOut({ all: true }, { signal: new AbortController().signal });
+    backend.emit({
+      type: 'closed',
+      error: new SessionError('unauthorized', 'no session', { status: 401 }),
+    });
+    await flush();
+    expect(controller.getSnapshot().status).to.equal('signed-out');
+    expect(backend.liveSubscribers, 'no reconnect is left waiting').to.equal(0);
+  });
+
   it('polls less often while the stream is healthy and as configured when it is down', async () => {
     const { backend, clock } = setup({ refreshInterval: 10_000 });
     await flush();
