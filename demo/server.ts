@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Database from 'libsql';
 import { getMigrations } from 'better-auth/db/migration';
@@ -193,6 +193,17 @@ async function prepareAuth(
 }
 
 /**
+ * Files the demo's Vite does not watch: all but the page (index.html, demo/) and the kit's
+ * sources (src/). Vite reloads every open page when any .html file under its root changes,
+ * and example builds write theirs while tests drive pages.
+ */
+function unwatched(file: string): boolean {
+  const path = relative(ROOT, file);
+  const top = path.split(sep)[0];
+  return path !== '' && path !== 'index.html' && top !== 'src' && top !== 'demo';
+}
+
+/**
  * Starts the demo: better-auth on /api/auth (sign-in rate-limited), the kit's
  * handler on /api/session, the demo panel's API on /api/demo, the kit's production
  * bundle on /kit/ (see {@link createKitBundle}), and the page with its own modules
@@ -241,6 +252,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       hmr: { server },
       // No other origin may read what the dev server answers.
       cors: false,
+      watch: { ignored: unwatched },
       // A second wall behind the request filter in `handle`: only the page's own files.
       fs: {
         strict: true,

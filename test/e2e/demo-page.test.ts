@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { demoUrl, device, signIn, useDemoServer } from './harness.js';
 
@@ -10,6 +13,8 @@ import { demoUrl, device, signIn, useDemoServer } from './harness.js';
  */
 
 useDemoServer();
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const WIDTHS = [1280, 768, 375, 320];
 
@@ -72,6 +77,25 @@ describe('the demo page', () => {
       `[...document.querySelectorAll('script[src]')].map((s) => new URL(s.src).pathname)`,
     );
     assert.ok((scripts as string[]).includes('/kit/session-elements.js'), 'the bundle is loaded');
+  });
+
+  test('an HTML file written elsewhere in the project (an example app being built) does not reload the open page; a kit source does', async () => {
+    const page = await device('laptop');
+    await signIn(page, 'ana@demo.test');
+    await openAccountPage(page);
+    await page.evaluate(`window.stillTheSamePage = true`);
+    const probe = join(ROOT, 'examples', 'html-cdn', 'dist', `reload-probe-${process.pid}.html`);
+    mkdirSync(dirname(probe), { recursive: true });
+    try {
+      writeFileSync(probe, '<!doctype html><title>probe</title>');
+      await page.waitForTimeout(1_500);
+      assert.equal(await page.evaluate(`window.stillTheSamePage === true`), true);
+    } finally {
+      rmSync(probe, { force: true });
+    }
+    // Touched, not edited: the demo rebuilds the kit and reloads the page all the same.
+    utimesSync(join(ROOT, 'src', 'events.ts'), new Date(), new Date());
+    await page.waitForFunction(`window.stillTheSamePage === undefined`, null, { timeout: 10_000 });
   });
 
   test('/kit/ serves the bundle and its chunks, and nothing else', async () => {
