@@ -117,6 +117,8 @@ export function openAuthStore(options: AuthStoreOptions): AuthStore {
   const redis = options.redisUrl
     ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false })
     : undefined;
+  // ioredis reconnects by itself; unheard, each failed attempt prints a stack as unhandled.
+  redis?.on('error', (error: Error) => console.warn(`Redis connection: ${error.message}`));
   return {
     kind: redis ? 'postgres+redis' : 'postgres',
     database: pool,

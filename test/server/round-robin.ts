@@ -27,8 +27,9 @@ function startInstance(name: string): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/server/instance-worker.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  // Stopped with the test process, also when a test fails.
-  process.once('exit', () => child.kill('SIGTERM'));
+  // Stopped with the test process, also when a test fails; before its PostgreSQL and Redis
+  // stop (exit handlers run in order), or every lost connection prints an error.
+  process.prependOnceListener('exit', () => child.kill('SIGKILL'));
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`instance ${name} did not start`)), 60_000);
