@@ -46,6 +46,24 @@ describe('localisation: one resolved locale for labels and Intl', () => {
     const berlin = element.shadowRoot!.querySelector('[part~="location"][title^="Berlin"]');
     expect(text(berlin)).to.equal('Berlin, Deutschland');
   });
+
+  it('joins city and country with the language’s own separator', async () => {
+    for (const [lang, berlin] of [
+      ['ja', 'Berlin、ドイツ'],
+      ['ar', 'Berlin، ألمانيا'],
+    ]) {
+      await loadLocale(lang!);
+      const { element } = await mount({
+        template: (c) =>
+          html`<div lang=${lang!}>
+            <active-sessions .controller=${c} page-size="10"></active-sessions>
+          </div>`,
+      });
+      const place = element.shadowRoot!.querySelector('[part~="location"][title^="Berlin"]');
+      expect(text(place), lang).to.equal(berlin);
+      expect(place!.getAttribute('title'), lang).to.equal(berlin);
+    }
+  });
 });
 
 describe('localisation: following lang live', () => {

@@ -113,7 +113,7 @@ export function toRow(signIn: SignIn, t: ActiveSessionsStrings, options: RowOpti
     kind: device.kind,
     title: deviceTitle(signIn, t),
     flag: options.hideLocation || !options.flags ? '' : flagEmoji(signIn.countryCode),
-    location: placeParts.length ? placeParts.join(', ') : undefined,
+    location: placeParts.length ? placeParts.join(t.detailSeparator) : undefined,
     locationParts: placeParts,
     ip: options.hideIp ? undefined : address(signIn.ipAddress, options.maskIp),
     activeNow: !!lastActive && Math.abs(now - lastActive.getTime()) < MINUTE,
