@@ -27,7 +27,7 @@ const en = {
   removeLabel: 'Remove {device}',
   /** An expired row's button name, with what tells it apart. */
   removeLabelWith: 'Remove {device}, {details}',
-  /** Between the parts of a place ("Berlin, Germany") and of a button's details ("Berlin, active 5 minutes ago"). */
+  /** Between the parts of a place ("Berlin, Germany") and of a button's details. */
   detailSeparator: ', ',
   /** Part of a button's name: "active 5 minutes ago". */
   activeWhen: 'active {time}',
