@@ -152,9 +152,16 @@ async function freshSessionView(calls: AuthCalls): Promise<Session> {
   return sessionView(calls, await freshSession(calls));
 }
 
+/** A query parameter given at most once: given twice, a proxy in front may have read the other. */
+function queryParam(query: URLSearchParams, name: string): string | null {
+  const values = query.getAll(name);
+  if (values.length > 1) throw badRequest(`"${name}" was given more than once.`);
+  return values[0] ?? null;
+}
+
 /** A whole number from 1 in the query, or the fallback when the parameter is absent. */
 function positiveParam(query: URLSearchParams, name: string, fallback: number): number {
-  const raw = query.get(name);
+  const raw = queryParam(query, name);
   if (raw === null || raw === '') return fallback;
   // Decimal digits only: Number() would also read "0x10", "1e3", "+5" and " 5".
   const value = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
@@ -175,7 +182,7 @@ function pageQuery(query: URLSearchParams): {
 } {
   const page = positiveParam(query, 'page', 1);
   if (page > MAX_PAGE) throw badRequest(`"page" must be at most ${MAX_PAGE}.`);
-  const status = query.get('status') ?? 'all';
+  const status = queryParam(query, 'status') ?? 'all';
   if (!isSignInStatusFilter(status)) {
     throw badRequest(`"status" must be one of ${SIGN_IN_STATUSES.join(', ')}.`);
   }
@@ -417,7 +424,8 @@ async function listOrganizations(input: OperationInput): Promise<OperationResult
 async function listWorkspaces(input: OperationInput): Promise<OperationResult> {
   const active = signedIn(input);
   requireTeams(input);
-  const organizationId = input.query.get('organizationId') || active.session.activeOrganizationId;
+  const organizationId =
+    queryParam(input.query, 'organizationId') || active.session.activeOrganizationId;
   if (!organizationId) return ok([]);
   const memberships = await loadMemberships(input.calls.context, active.user.id);
   if (!memberships.organizations.has(organizationId)) throw notFound('That organization');
@@ -464,7 +472,7 @@ async function getToken(input: OperationInput): Promise<OperationResult> {
     currentToken: active.session.token,
     memberships,
   });
-  const template = input.query.get('template') || undefined;
+  const template = queryParam(input.query, 'template') || undefined;
   return ok(
     await mintToken(
       input.calls,

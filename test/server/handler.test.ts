@@ -220,6 +220,24 @@ describe('listing sign-ins', () => {
     }
   });
 
+  test('a parameter given twice is refused with 400, not read one way here and another by a proxy', async () => {
+    for (const query of ['status=online&status=expired', 'page=1&page=2', 'pageSize=5&pageSize=']) {
+      const response = await laptop.get(`/signins?${query}`);
+      assert.equal(response.status, 400, query);
+      assert.equal(errorCode(response.json), 'bad-request');
+      assert.match(JSON.stringify(response.json), /more than once/);
+    }
+    for (const path of [
+      '/token?template=a&template=b',
+      '/workspaces?organizationId=a&organizationId=b',
+    ]) {
+      const response = await laptop.get(path);
+      assert.equal(response.status, 400, path);
+      assert.equal(errorCode(response.json), 'bad-request');
+      assert.match(JSON.stringify(response.json), /more than once/);
+    }
+  });
+
   test('numbers in any form but decimal digits are refused with 400', async () => {
     for (const query of [
       'pageSize=0x10',
