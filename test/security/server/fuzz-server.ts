@@ -45,8 +45,8 @@ server.listen(0, '127.0.0.1', () => {
 function stop(): void {
   server.closeAllConnections();
   server.close();
-  app.close();
-  process.exit(0);
+  // The app's close removes its temporary database; exiting first left it behind.
+  void app.close().finally(() => process.exit(0));
 }
 process.on('SIGTERM', stop);
 process.stdin.on('close', stop);
