@@ -179,6 +179,18 @@ function postgresUser(): { uid: number; gid: number } {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
+/** Waits, synchronously (stops run in an 'exit' handler), until process `pid` is gone or `ms` passed. */
+function waitForExit(pid: number, ms: number): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const end = Date.now() + ms; Date.now() < end; Atomics.wait(pause, 0, 0, 20)) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+  }
+}
+
 /** Redis on 127.0.0.1 only, in memory (no snapshots), daemonized with a pid file. */
 export async function startRedis(): Promise<StoreServer> {
   const dir = mkdtempSync(join(tmpdir(), 'session-elements-redis-'));
@@ -187,7 +199,11 @@ export async function startRedis(): Promise<StoreServer> {
   const stop = () => {
     if (existsSync(pidFile)) {
       const pid = Number(readFileSync(pidFile, 'utf8').trim());
-      if (pid > 0) process.kill(pid, 'SIGTERM');
+      if (pid > 0) {
+        process.kill(pid, 'SIGTERM');
+        // Its last log lines would land in the directory being removed and keep it.
+        waitForExit(pid, 2_000);
+      }
     }
     rmSync(dir, { recursive: true, force: true });
   };
