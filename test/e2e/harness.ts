@@ -132,6 +132,18 @@ async function startInstances(): Promise<void> {
   await balancer.listen();
 }
 
+/**
+ * Kills the demo instance named `name` ('a' or 'b') as a crash would (SIGKILL: no stream is
+ * ended politely); the balancer then sends everything to the other.
+ */
+export async function killDemoInstance(name: string): Promise<void> {
+  const child = instances[['a', 'b'].indexOf(name)];
+  assert.ok(child, `no demo instance ${name} (SESSION_ELEMENTS_INSTANCES=2 only)`);
+  const gone = new Promise((done) => child.once('exit', done));
+  child.kill('SIGKILL');
+  await gone;
+}
+
 async function stopAll(): Promise<void> {
   for (const context of contexts) await context.close().catch(() => {});
   await chrome?.close();

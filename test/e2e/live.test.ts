@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
+import { instancesWanted } from '../server/round-robin.js';
 import {
   backend,
   demoUrl,
   device,
+  killDemoInstance,
   session,
   signIn,
   signedInDevice,
@@ -22,7 +24,7 @@ const LIVE_DEADLINE = 3_000;
 useDemoServer();
 
 /** Opens the demo page with polling off and waits for its list and its open event stream. */
-async function openLivePage(page: Page): Promise<void> {
+async function openLivePage(page: Page): Promise<Response> {
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
       const provider = document.querySelector('session-provider');
@@ -36,12 +38,20 @@ async function openLivePage(page: Page): Promise<void> {
   );
   await page.goto(`${demoUrl()}/`);
   await page.locator('active-sessions [part~="item-current"]').waitFor();
-  await stream;
+  const opened = await stream;
   const interval = await page.evaluate(
     `document.querySelector('session-provider').sessionController.refreshInterval`,
   );
   assert.equal(interval, 0, 'polling is off');
+  return opened;
 }
+
+/** The response of the next event stream `page` opens. */
+const nextStream = (page: Page, timeout: number) =>
+  page.waitForResponse(
+    (response) => response.url().endsWith('/api/session/events') && response.status() === 200,
+    { timeout },
+  );
 
 /** Session reads the page made since `since` (ms epoch). */
 function sessionReads(log: { url: string; at: number }[], since: number): number {
@@ -172,4 +182,23 @@ describe('live updates in the browser', () => {
       'focus goes to the heading, not the body',
     );
   });
+
+  // Last in the file: the instance stays dead for whatever would follow.
+  test(
+    'an instance killed under an open page: its stream moves to the other instance, which still tells of a revoke',
+    { skip: !instancesWanted() && 'runs through two instances only' },
+    async () => {
+      const laptop = await signedInDevice('laptop');
+      const first = await openLivePage(laptop.page);
+      const holder = first.headers()['x-upstream']!;
+      const reopened = nextStream(laptop.page, 10_000);
+      await killDemoInstance(holder);
+      const second = await reopened;
+      assert.notEqual(second.headers()['x-upstream'], holder, 'the stream reopened elsewhere');
+
+      const phone = await signedInDevice('phone');
+      await backend(phone.page, 'removeSignIn', laptop.id);
+      await laptop.page.getByText("You're signed out").waitFor({ timeout: LIVE_DEADLINE });
+    },
+  );
 });

@@ -11,6 +11,7 @@ import {
   type IncomingHttpHeaders,
   type IncomingMessage,
   type Server,
+  type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -57,8 +58,8 @@ export function stopInstance(child: ChildProcess): Promise<void> {
 }
 
 /**
- * A load balancer on loopback: request n goes to upstream n mod 2, and says
- * which in `X-Upstream`. Every instance builds its own origin from its port, so
+ * A load balancer on loopback: request n goes to upstream n mod 2 (or, when that
+ * one cannot be reached, to the other), and says which in `X-Upstream`. Every instance builds its own origin from its port, so
  * the proxy presents each request as addressed to that instance: `Host` becomes
  * the upstream's, and an `Origin` of the proxy's own origin becomes the
  * upstream's (any other Origin passes unchanged, so the CSRF check still
@@ -72,29 +73,43 @@ export class RoundRobin {
   readonly #sockets = new Set<Duplex>();
 
   constructor(readonly upstreams: { name: string; url: string }[]) {
-    this.server = createServer((req, res) => {
-      const upstream = this.upstreams[this.#turn++ % this.upstreams.length]!;
-      const target = new URL(upstream.url);
-      const headers: IncomingHttpHeaders = { ...req.headers, host: target.host };
-      if (headers.origin === this.url) headers.origin = upstream.url;
-      const forward = httpRequest(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, {
-            ...answer.headers,
-            'x-upstream': upstream.name,
-          });
-          answer.pipe(res);
-        },
-      );
-      forward.on('error', () => res.headersSent || res.writeHead(502).end());
-      // A client that hangs up (an event stream closed) hangs up upstream too.
-      res.on('close', () => forward.destroy());
-      req.pipe(forward);
+    this.server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      this.#forward(req, res, Buffer.concat(chunks), this.#turn++, this.upstreams.length);
     });
     this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
       this.#tunnel(req, socket, head),
     );
+  }
+
+  /**
+   * Sends the request to upstream `turn`; one that cannot be reached (stopped, killed) passes
+   * it to the next while `tries` last, as a production balancer fails over.
+   */
+  #forward(req: IncomingMessage, res: ServerResponse, body: Buffer, turn: number, tries: number) {
+    const upstream = this.upstreams[turn % this.upstreams.length]!;
+    const target = new URL(upstream.url);
+    const headers: IncomingHttpHeaders = { ...req.headers, host: target.host };
+    if (headers.origin === this.url) headers.origin = upstream.url;
+    const forward = httpRequest(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-upstream': upstream.name });
+        answer.pipe(res);
+        // An upstream gone mid-answer (a killed instance) drops the client's connection too.
+        answer.on('close', () => answer.complete || res.destroy());
+      },
+    );
+    forward.on('error', (error: NodeJS.ErrnoException) => {
+      if (res.headersSent) res.destroy();
+      else if (error.code === 'ECONNREFUSED' && tries > 1)
+        this.#forward(req, res, body, turn + 1, tries - 1);
+      else res.writeHead(502).end();
+    });
+    // A client that hangs up (an event stream closed) hangs up upstream too.
+    res.on('close', () => forward.destroy());
+    forward.end(body);
   }
 
   /** Vite's HMR socket of a page opened through the balancer: passed on as bytes. */
