@@ -98,11 +98,17 @@ async function postgresRig(server: StoreServer): Promise<Rig> {
       await admin.query('select pg_notify($1, $2)', [channel, message]);
     },
     async cut() {
-      const listening = "from pg_stat_activity where query ilike 'LISTEN %'";
-      await admin.query(`select pg_terminate_backend(pid) ${listening}`);
-      // Terminating only signals the backends: wait until they are gone.
+      const { rows: cut } = await admin.query<{ pid: number }>(
+        "select pid, pg_terminate_backend(pid) from pg_stat_activity where query ilike 'LISTEN %'",
+      );
+      const pids = cut.map((row) => row.pid);
+      // Terminating only signals the backends: wait until those are gone (the buses' new
+      // LISTEN connections may already be there by then).
       for (let i = 0; i < 200; i++) {
-        const { rows } = await admin.query<{ n: string }>(`select count(*) as n ${listening}`);
+        const { rows } = await admin.query<{ n: string }>(
+          'select count(*) as n from pg_stat_activity where pid = any($1)',
+          [pids],
+        );
         if (rows[0]?.n === '0') return;
         await new Promise((r) => setTimeout(r, 5));
       }
