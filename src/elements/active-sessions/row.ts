@@ -45,7 +45,7 @@ function badges(row: RowModel, t: ActiveSessionsStrings) {
   return shown.length > 1 ? shown : (shown[0] ?? nothing);
 }
 
-/** City and country, each in its own `<bdi>`; the comma between them stays outside both. */
+/** City and country, each in its own `<bdi>`; the separator between them stays outside both. */
 function place(row: RowModel, t: ActiveSessionsStrings): Piece[] {
   return row.locationParts.flatMap((text, i): Piece[] => {
     const part: Piece = { tag: 'bdi', text };
