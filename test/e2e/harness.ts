@@ -121,6 +121,8 @@ async function startInstances(): Promise<void> {
     DATABASE_URL: database.databaseUrl,
     REDIS_URL: database.redisUrl ?? '',
     SESSION_ELEMENTS_DEMO_DATA: dir,
+    // What they build in a temp directory goes with ours, also when one of them is killed.
+    TMPDIR: dir,
   };
   const started = [startInstance(env), startInstance(env)];
   instances.push(...started.map((s) => s.child));
