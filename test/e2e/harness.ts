@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import type { Session } from '../../src/core/types.js';
 import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../demo/server.js';
 import type { ChildProcess } from 'node:child_process';
@@ -202,4 +208,18 @@ export async function signedInDevice(name: DeviceName, email = 'ana@demo.test') 
   const current = await session(page);
   assert.ok(current?.active_signin);
   return { page, id: current.active_signin.id, session: current };
+}
+
+/**
+ * The text of `locator` as the user sees it. Rows use `content-visibility: auto`, and Chromium
+ * lays out their content from the first frame after they are inserted: `innerText` read before
+ * that frame (right after a wait for the row) is empty.
+ */
+export function renderedText(locator: Locator): Promise<string> {
+  return locator.evaluate(
+    (element: HTMLElement) =>
+      new Promise<string>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(element.innerText))),
+      ),
+  );
 }

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoUrl, device, session, signIn, signedInDevice, useDemoServer } from './harness.js';
+import {
+  demoUrl,
+  device,
+  renderedText,
+  session,
+  signIn,
+  signedInDevice,
+  useDemoServer,
+} from './harness.js';
 
 /**
  * The demo page (index.html) as a user meets it: the kit's elements on the
@@ -45,16 +53,16 @@ describe('the demo page against the real server', () => {
     const laptop = await signedInDevice('laptop');
     await openAccountPage(laptop.page);
     const current = laptop.page.locator('active-sessions [part~="item-current"]');
-    assert.match(await current.innerText(), /Chrome 141 on macOS[\s\S]*This device/);
+    assert.match(await renderedText(current), /Chrome 141 on macOS[\s\S]*This device/);
     assert.match(
-      await laptop.page.locator('active-sessions [part~="item"]').first().innerText(),
+      await renderedText(laptop.page.locator('active-sessions [part~="item"]').first()),
       /This device/,
       'this device comes first',
     );
 
     const revoke = laptop.page.getByRole('button', { name: 'Sign out of Firefox 132 on Ubuntu' });
     assert.match(
-      await laptop.page.locator('active-sessions [part~="item"]', { has: revoke }).innerText(),
+      await renderedText(laptop.page.locator('active-sessions [part~="item"]', { has: revoke })),
       /Madrid, Spain/,
     );
     await revoke.click();

@@ -6,7 +6,7 @@ import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
-import { useDemoServer } from '../e2e/harness.js';
+import { renderedText, useDemoServer } from '../e2e/harness.js';
 import { openExample, switchToBen } from './example-helpers.js';
 
 /**
@@ -149,7 +149,7 @@ describe('the Svelte 5, Solid and Angular examples, built, against the real serv
   for (const app of APPS) {
     test(`${app}: devices listed with the app's strings, one revoked through the dialog, the account switched, both events handled`, async () => {
       const { page, errors, current } = await openExample(app);
-      assert.match(await current.innerText(), /You are here/, "the app's strings");
+      assert.match(await renderedText(current), /You are here/, "the app's strings");
       const rows = page.locator('active-sessions [part~="item"]');
       assert.equal(await rows.count(), 5, 'page-size 5');
 

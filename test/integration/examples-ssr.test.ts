@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { demoUrl, device, signIn, useDemoServer } from '../e2e/harness.js';
+import { demoUrl, device, renderedText, signIn, useDemoServer } from '../e2e/harness.js';
 
 /**
  * The server-rendered example apps (examples/next, examples/astro) as their users run them:
@@ -297,7 +297,7 @@ describe('the server-rendered examples, built, against the real demo server', ()
       assert.equal(flash.rightAt, flash.definedAt, 'no loading frame before the signed-in branch');
 
       // Strings set from the server-rendered page survived hydration.
-      assert.match(await current.innerText(), /Chrome 141 on macOS[\s\S]*You are here/);
+      assert.match(await renderedText(current), /Chrome 141 on macOS[\s\S]*You are here/);
       assert.equal(await page.locator('active-sessions [part~="item"]').count(), 5, 'page-size 5');
 
       // A device revoked through the dialog; the page's signin-revoked handler runs.

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { useDemoServer } from '../e2e/harness.js';
+import { renderedText, useDemoServer } from '../e2e/harness.js';
 import { openExample, switchToBen } from './example-helpers.js';
 
 /**
@@ -56,7 +56,7 @@ describe('the examples, built, against the real server', () => {
         `['session-provider', 'account-switcher', 'active-sessions'].filter((tag) => !customElements.get(tag))`,
       );
       assert.deepEqual(undefinedTags, [], 'every tag is defined');
-      assert.match(await current.innerText(), /Chrome 141 on macOS[\s\S]*You are here/);
+      assert.match(await renderedText(current), /Chrome 141 on macOS[\s\S]*You are here/);
       assert.equal(
         await page.locator('active-sessions [part~="item"]').count(),
         5,
