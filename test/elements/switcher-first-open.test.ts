@@ -2,7 +2,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/account-switcher.js';
 import '../../src/define/session-provider.js';
 import type { AccountSwitcher } from '../../src/elements/account-switcher/account-switcher.js';
-import { focused, items, mountInProvider, ready, trigger } from './switchers.helpers.js';
+import { focused, items, mountInProvider, open } from './switchers.helpers.js';
 
 /**
  * A closed switcher renders only its trigger; its items and actions
@@ -16,13 +16,7 @@ describe('switchers: the first open on a page', () => {
       'account-switcher',
       html`<account-switcher></account-switcher>`,
     );
-    await ready(element);
-    trigger(element).click();
-    await waitUntil(
-      () => trigger(element).getAttribute('aria-expanded') === 'true',
-      'the menu never opened',
-    );
-    await element.updateComplete;
+    await open(element);
     expect(items(element).length).to.be.greaterThan(0);
     await waitUntil(() => focused(element) === items(element)[0], 'focus is not on the first item');
   });
