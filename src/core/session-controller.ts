@@ -166,11 +166,9 @@ export class SessionController {
   #mutations: Mutations | undefined;
   /** Created with the first `getToken()`: most pages never ask for a token. */
   #tokens: TokenCache | undefined;
-  #tokensLoading: Promise<TokenCache> | undefined;
   /** The channel given, or the default one once loaded; null when off or not loaded yet. */
   #crossTab: CrossTab | null;
   readonly #defaultCrossTab: boolean;
-  #crossTabLoading: Promise<CrossTab | null> | undefined;
   #clock: Clock;
   #environment: SessionEnvironment;
   #policy: RequestPolicy;
@@ -375,34 +373,29 @@ export class SessionController {
 
   // ---- internals -------------------------------------------------------------------------------
 
-  /** The token cache, loaded once; a failed load is forgotten so the next call tries again. */
-  #tokenCache(): Promise<TokenCache> {
-    this.#tokensLoading ??= tokenCacheModule.load().then(
-      ({ TokenCache }) => (this.#tokens = new TokenCache(this.#clock)),
-      (error: unknown) => {
-        this.#tokensLoading = undefined;
-        throw toSessionError(error);
-      },
-    );
-    return this.#tokensLoading;
+  /** The token cache, created once its code is there (a failed load is tried again next time). */
+  async #tokenCache(): Promise<TokenCache> {
+    if (this.#tokens) return this.#tokens;
+    try {
+      const { TokenCache } = await tokenCacheModule.load();
+      return (this.#tokens ??= new TokenCache(this.#clock));
+    } catch (error) {
+      throw toSessionError(error);
+    }
   }
 
   /**
    * Calls `use` with the cross-tab channel: at once when there is one; the
    * default one is loaded first (a page renders before it needs it), and a
-   * failed load is forgotten so the next call tries again.
+   * failed load is tried again by the next call.
    */
   #withCrossTab(use: (tab: CrossTab) => void): void {
     if (this.#crossTab) return use(this.#crossTab);
     if (!this.#defaultCrossTab) return;
-    this.#crossTabLoading ??= crossTabModule.load().then(
-      ({ CrossTab }) => (this.#crossTab = CrossTab.open()),
-      () => {
-        this.#crossTabLoading = undefined;
-        return null;
-      },
+    crossTabModule.load().then(
+      ({ CrossTab }) => use((this.#crossTab ??= CrossTab.open())),
+      () => undefined,
     );
-    void this.#crossTabLoading.then((tab) => tab && use(tab));
   }
 
   #require(capability: keyof BackendCapabilities): void {
