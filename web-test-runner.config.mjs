@@ -4,31 +4,43 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
-/** Writes the pass/fail totals where scripts/test.mjs can add them up. */
+/** Writes the pass/fail totals, and what failed, where scripts/test.mjs can add them up. */
 function countingReporter(file) {
   return {
     onTestRunFinished({ sessions }) {
       let passed = 0;
       let failed = 0;
       let skipped = 0;
-      const walk = (suite) => {
+      // What failed and why, for the recap `npm test` prints last (CI shows only the tail).
+      const failures = [];
+      const walk = (suite, path) => {
         for (const test of suite.tests) {
           if (test.skipped) skipped++;
           else if (test.passed) passed++;
-          else failed++;
+          else {
+            failed++;
+            failures.push({ name: [...path, test.name].join(' › '), error: test.error?.message });
+          }
         }
-        for (const child of suite.suites) walk(child);
+        for (const child of suite.suites) walk(child, [...path, child.name]);
       };
       for (const session of sessions) {
-        if (session.testResults) walk(session.testResults);
+        if (session.testResults) walk(session.testResults, [relative('.', session.testFile)]);
         // A file that failed to load ran no tests but is still a failure.
-        if (!session.passed && (!session.testResults || session.errors?.length)) failed++;
+        if (!session.passed && (!session.testResults || session.errors?.length)) {
+          failed++;
+          failures.push({
+            name: relative('.', session.testFile),
+            error: session.errors?.map((error) => error.message).join('\n'),
+          });
+        }
       }
-      writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
+      writeFileSync(file, JSON.stringify({ passed, failed, skipped, failures }));
     },
   };
 }

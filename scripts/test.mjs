@@ -5,6 +5,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 
 const totals = { passed: 0, failed: 0 };
+/** Each failed test with its reason, repeated at the end: CI keeps only the tail of the log. */
+const failures = [];
 const WTR_RESULTS = '.wtr-results.json';
 const NODE_RESULTS = '.node-test-results.tap';
 
@@ -21,7 +23,10 @@ function run(label, command, args, env = {}) {
 function gate(label, command, args) {
   const ok = run(label, command, args);
   totals[ok ? 'passed' : 'failed']++;
-  if (!ok) console.error(`✗ ${label} failed`);
+  if (!ok) {
+    console.error(`✗ ${label} failed`);
+    failures.push({ name: label, error: 'see its output above' });
+  }
   return ok;
 }
 
@@ -32,11 +37,16 @@ function suite(label, command, args, resultsFile, parse, env = {}) {
   if (!counts) {
     totals.failed++;
     console.error(`✗ ${label} produced no results`);
+    failures.push({ name: label, error: 'produced no results' });
     return;
   }
   totals.passed += counts.passed;
   totals.failed += counts.failed;
-  if (!ok && counts.failed === 0) totals.failed++;
+  for (const failure of counts.failures ?? []) failures.push({ ...failure, suite: label });
+  if (!ok && counts.failed === 0) {
+    totals.failed++;
+    failures.push({ name: label, error: 'exited with an error although no test failed' });
+  }
   rmSync(resultsFile, { force: true });
 }
 
@@ -87,7 +97,49 @@ const nodeTestArgs = [
 function parseTap(text) {
   const pass = /^# pass (\d+)/m.exec(text);
   const fail = /^# fail (\d+)/m.exec(text);
-  return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : null;
+  return pass && fail
+    ? { passed: Number(pass[1]), failed: Number(fail[1]), failures: tapFailures(text) }
+    : null;
+}
+
+/**
+ * The failed tests of a node:test TAP report, each named with its suites and given the
+ * error and location from its YAML block; suites that failed only through a test are left out.
+ */
+function tapFailures(text) {
+  const lines = text.split('\n');
+  const found = [];
+  const suites = [];
+  for (let i = 0; i < lines.length; i++) {
+    const subtest = /^( *)# Subtest: (.*)$/.exec(lines[i]);
+    if (subtest) {
+      const depth = subtest[1].length / 4;
+      suites.length = depth;
+      suites[depth] = subtest[2];
+      continue;
+    }
+    const notOk = /^( *)not ok \d+ - (.*)$/.exec(lines[i]);
+    if (!notOk) continue;
+    const indent = notOk[1];
+    const block = [];
+    if (lines[i + 1] === `${indent}  ---`) {
+      for (i += 2; i < lines.length && lines[i] !== `${indent}  ...`; i++) {
+        block.push(lines[i].slice(indent.length + 2));
+      }
+    }
+    if (block.some((line) => line.includes("failureType: 'subtestsFailed'"))) continue;
+    const start = block.findIndex((line) => line.startsWith('error:'));
+    let error = start < 0 ? '' : block[start].replace(/^error: ?(\|-)?/, '');
+    for (let j = start + 1; start >= 0 && j < block.length && block[j].startsWith('  '); j++) {
+      error += `\n${block[j].slice(2)}`;
+    }
+    const location = block.find((line) => line.startsWith('location:'));
+    found.push({
+      name: [...suites.slice(0, indent.length / 4), notOk[2]].join(' › '),
+      error: [error.trim(), location].filter(Boolean).join('\n'),
+    });
+  }
+  return found;
 }
 
 if (nodeTestFiles.length > 0) {
@@ -148,6 +200,16 @@ for (const store of ['postgres', 'postgres+redis']) {
       { SESSION_ELEMENTS_STORE: store, SESSION_ELEMENTS_INSTANCES: '2' },
     );
   }
+}
+
+if (failures.length > 0) {
+  console.log(`\nFailed (${failures.length}):`);
+  for (const { name, error, suite: label } of failures.slice(0, 20)) {
+    console.log(`✗ ${label ? `[${label}] ` : ''}${name}`);
+    const detail = (error ?? '').split('\n').slice(0, 25);
+    for (const text of detail) console.log(`    ${text}`);
+  }
+  if (failures.length > 20) console.log(`…and ${failures.length - 20} more above.`);
 }
 
 const line = `${totals.passed} passed, ${totals.failed} failed`;
