@@ -63,7 +63,8 @@ export function isPageRequest(url: string): boolean {
   )
     return false;
   return (
-    plain.startsWith('/node_modules/') ||
+    // Modules and styles only: package.json, READMEs and Vite's metadata tell what runs here.
+    (plain.startsWith('/node_modules/') && /\.(m?js|css)(\.map)?$/.test(plain)) ||
     // The example apps as `vite build` leaves them, and the CDN file (with its chunks) html-cdn loads.
     /^\/examples\/[\w-]+\/dist\//.test(plain) ||
     plain === '/dist/session-elements.js' ||

@@ -176,6 +176,12 @@ describe('the demo serves only its page', () => {
       '/src/define.ts?v=?raw',
       '/src/index.ts?t=1?inline',
       '/src/define.ts?v=x&v=?url',
+      // Installed packages' metadata: which versions run here, and where they came from.
+      '/node_modules/.vite/deps/_metadata.json',
+      '/node_modules/.vite/deps/package.json',
+      '/node_modules/lit/package.json',
+      '/node_modules/.package-lock.json',
+      '/node_modules/better-auth/README.md',
     );
     const leaks: string[] = [];
     for (const path of probes) {
