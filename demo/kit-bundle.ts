@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -58,13 +58,37 @@ function buildInto(outDir: string): Promise<void> {
   });
 }
 
+/** A build directory's name: this prefix, the demo server's process id, a dash, random letters. */
+const KIT_DIR_PREFIX = 'session-elements-kit-';
+
+/** True while process `pid` runs (a process of another user counts as running). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the build directories of demo servers that were killed before they could. */
+function removeOrphans(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const owner = new RegExp(`^${KIT_DIR_PREFIX}(\\d+)-`).exec(name);
+    if (owner && !isRunning(Number(owner[1]))) {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+}
+
 /**
  * Builds the kit's production bundle (dist/session-elements.js and its lazy chunks, the file a
  * CDN user loads) for the demo page, so the page runs what users get: Lit's production build,
  * minified. Each build has a directory of its own; a change makes the next request build again.
  */
 export function createKitBundle(): KitBundle {
-  const dir = mkdtempSync(join(tmpdir(), 'session-elements-kit-'));
+  removeOrphans();
+  const dir = mkdtempSync(join(tmpdir(), `${KIT_DIR_PREFIX}${process.pid}-`));
   let count = 0;
   let current: Promise<string> | undefined;
 
