@@ -265,14 +265,15 @@ export async function createApp(
   await runMigrations();
   const local = appHandler(auth, options.handler);
   // Two instances serve only apps they can rebuild from the store alone (no custom options).
-  const handle =
+  const instances =
     redis && instancesWanted() && !options.auth && !options.handler
       ? await viaInstances({
           databaseUrl: redis.databaseUrl,
           redisUrl: redis.url,
           redisPrefix: redis.prefix,
         })
-      : local;
+      : undefined;
+  const handle = instances?.handle ?? local;
   const sqlite = () => {
     if (!store.sqlite) throw new Error(`SQL on app.db needs the SQLite store, not ${kind}`);
     return store.sqlite;
@@ -317,6 +318,7 @@ export async function createApp(
     },
     async close() {
       redisClient?.disconnect();
+      await instances?.release();
       await store.close();
       await drop();
     },

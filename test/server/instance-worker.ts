@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { openAuthStore } from '../../demo/stores.js';
 import { toNodeHandler } from '../../src/server/index.js';
 import { appHandler, makeAuth } from './fixture.js';
+import { RELEASE_PATH } from './round-robin.js';
 
 /** What a test app's requests carry in `X-Test-Store`. */
 export interface InstanceStore {
@@ -20,16 +21,21 @@ export interface InstanceStore {
   redisPrefix?: string;
 }
 
-const apps = new Map<string, (request: Request) => Promise<Response>>();
+interface OpenApp {
+  handle: (request: Request) => Promise<Response>;
+  close: () => Promise<void>;
+}
 
-function appFor(header: string): (request: Request) => Promise<Response> {
-  let handle = apps.get(header);
-  if (!handle) {
+const apps = new Map<string, OpenApp>();
+
+function appFor(header: string): OpenApp {
+  let app = apps.get(header);
+  if (!app) {
     const store = openAuthStore(JSON.parse(header) as InstanceStore);
-    handle = appHandler(makeAuth(store));
-    apps.set(header, handle);
+    app = { handle: appHandler(makeAuth(store)), close: () => store.close() };
+    apps.set(header, app);
   }
-  return handle;
+  return app;
 }
 
 const server = createServer((req, res) => {
@@ -38,7 +44,13 @@ const server = createServer((req, res) => {
     res.writeHead(400).end('X-Test-Store missing');
     return;
   }
-  const handle = appFor(header);
+  if (req.method === 'POST' && req.url === RELEASE_PATH) {
+    const app = apps.get(header);
+    apps.delete(header);
+    void Promise.resolve(app?.close()).then(() => res.writeHead(204).end());
+    return;
+  }
+  const { handle } = appFor(header);
   toNodeHandler(handle)(req, res).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500).end();

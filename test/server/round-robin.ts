@@ -23,6 +23,9 @@ interface Instance {
 
 let instances: Promise<Instance[]> | undefined;
 
+/** A POST here closes the store `X-Test-Store` names: its test app is done, its database goes. */
+export const RELEASE_PATH = '/__instance/release';
+
 function startInstance(name: string): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/server/instance-worker.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -87,14 +90,22 @@ async function forward(instance: Instance, store: string, request: Request): Pro
 
 /**
  * A handle for one test app: request n goes to instance n mod 2 (A, B, A, …),
- * and its answer says which in `X-Upstream`.
+ * and its answer says which in `X-Upstream`. `release` makes both instances close
+ * the app's store, before its database is dropped under their connections.
  */
-export async function viaInstances(
-  store: InstanceStore,
-): Promise<(request: Request) => Promise<Response>> {
+export async function viaInstances(store: InstanceStore): Promise<{
+  handle: (request: Request) => Promise<Response>;
+  release: () => Promise<void>;
+}> {
   instances ??= Promise.all([startInstance('a'), startInstance('b')]);
   const [a, b] = await instances;
   const header = JSON.stringify(store);
   let turn = 0;
-  return (request) => forward(turn++ % 2 === 0 ? a! : b!, header, request);
+  return {
+    handle: (request) => forward(turn++ % 2 === 0 ? a! : b!, header, request),
+    async release() {
+      const done = new Request(`http://instance${RELEASE_PATH}`, { method: 'POST' });
+      await Promise.all([a!, b!].map((instance) => forward(instance, header, done.clone())));
+    },
+  };
 }
