@@ -158,6 +158,18 @@ function english(): ResolvedLocale {
   return { locale: 'en', layers: [registered.get('en')].filter((t) => !!t) };
 }
 
+/** Languages written right to left, by their primary subtag. */
+const RIGHT_TO_LEFT = /^(ar|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)(-|$)/i;
+
+/**
+ * The direction `locale`'s text runs in. Strings keep it even on a page laid out the other way:
+ * English details on a right-to-left page (say a Persian one, which has no translation) read
+ * left to right.
+ */
+export function textDirection(locale: string): 'ltr' | 'rtl' {
+  return RIGHT_TO_LEFT.test(locale) ? 'rtl' : 'ltr';
+}
+
 /**
  * The locale an element whose language is `lang` speaks: the language itself
  * when it ships or an app registered it, else English; while its module is

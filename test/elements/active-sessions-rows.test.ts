@@ -268,23 +268,82 @@ describe('<active-sessions>: focus after a sign-out', () => {
   });
 });
 
-describe('<active-sessions>: separators in a right-to-left row', () => {
-  it('draws the dot after the left-to-right address on its left, where the row goes on', async () => {
+describe('<active-sessions>: details in a right-to-left row', () => {
+  /** Where a piece of text stands on screen. */
+  const boxOf = (node: Node, from = 0, to = node.textContent!.length) => {
+    const range = document.createRange();
+    range.setStart(node, from);
+    range.setEnd(node, to);
+    return range.getBoundingClientRect();
+  };
+
+  it('draws the dot after the left-to-right address on its left, where Arabic details go on', async () => {
+    await loadLocale('ar');
     const { element } = await mount({
       template: (c) =>
-        html`<div dir="rtl">
+        html`<div lang="ar" dir="rtl">
           <active-sessions .controller=${c} flags="none"></active-sessions>
         </div>`,
     });
-    const ip = rowTitled(element, 'Safari 18 on iOS 18')!.querySelector<HTMLElement>('.ip')!;
-    const ipRect = ip.getBoundingClientRect();
-    const next = visibleDetails(ip.closest('li')!).at(
-      visibleDetails(ip.closest('li')!).indexOf(ip) + 1,
+    const ip = [...shadow(element).querySelectorAll<HTMLElement>('.ip:not([hidden])')].find(
+      (candidate) => visibleDetails(candidate.closest('li')!).at(-1) !== candidate,
     )!;
+    const details = visibleDetails(ip.closest('li')!);
+    const next = details[details.indexOf(ip) + 1]!;
     expect(getComputedStyle(ip, '::after').content).to.equal('none');
     expect(getComputedStyle(ip, '::before').content).to.contain('·');
     // Right to left, what follows the address stands on its left.
-    expect(next.getBoundingClientRect().right).to.be.at.most(ipRect.left + 1);
+    expect(next.getBoundingClientRect().right).to.be.at.most(ip.getBoundingClientRect().left + 1);
+  });
+
+  it('runs English details left to right on a right-to-left page, lined up on its right', async () => {
+    // A page in a language without a translation (Persian here) gets English strings.
+    await setViewport({ width: 320, height: 900 });
+    try {
+      const { element } = await mount({
+        template: (c) =>
+          html`<div lang="fa" dir="rtl">
+            <active-sessions .controller=${c} flags="none" page-size="3"></active-sessions>
+          </div>`,
+      });
+      const row = rowTitled(element, 'Safari 18 on iOS 18')!;
+      const [city, country] = row.querySelectorAll('[part~="location"] bdi');
+      expect(text(city)).to.equal('Porto');
+      expect(city!.getBoundingClientRect().right).to.be.at.most(
+        country!.getBoundingClientRect().left + 1,
+        'Porto, Portugal reads left to right',
+      );
+      // Each detail follows the one before: to its right, or on a line below.
+      const details = visibleDetails(row);
+      for (const [before, after] of details.slice(1).map((detail, i) => [details[i]!, detail])) {
+        const a = before.getBoundingClientRect();
+        const b = after.getBoundingClientRect();
+        expect(
+          b.top >= a.bottom - 1 || b.left >= a.right - 1,
+          `${text(after)} after ${text(before)}`,
+        ).to.equal(true);
+      }
+      const lastActive = row.querySelector('[part~="last-active"]')!.firstChild!;
+      const words = lastActive.textContent!;
+      const first = boxOf(lastActive, 0, 4);
+      const last = boxOf(lastActive, words.length - 3);
+      expect(words).to.match(/^Last .* ago$/);
+      expect(
+        last.top >= first.bottom - 1 || last.left > first.right,
+        '"ago" comes after "Last"',
+      ).to.equal(true);
+      // The details still line up with the row's start, on the right.
+      const body = row.querySelector<HTMLElement>('[part~="item-body"]')!.getBoundingClientRect();
+      const right = Math.max(...details.map((detail) => detail.getBoundingClientRect().right));
+      expect(body.right - right).to.be.below(2);
+      const summary = [...part(element, 'summary')!.childNodes].find(
+        (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim(),
+      )!;
+      expect(text(part(element, 'summary'))).to.match(/^1–3 of \d+$/);
+      expect(boxOf(summary, 0, 1).left).to.be.below(boxOf(summary, 4, 6).left, '"1–3" before "of"');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });
 

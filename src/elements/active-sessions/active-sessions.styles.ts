@@ -159,13 +159,21 @@ export const styles = css`
     content: '\\a0·' / '';
   }
   /*
-   * The address is a left-to-right island (<bdi dir="ltr">): in a right-to-left
-   * row its dot must sit on its left, the island's start.
+   * The details run in their language's direction, which may not be the row's
+   * (English on a right-to-left page): they still line up with the row's start.
    */
-  :host(:dir(rtl)) .meta > .ip:not([hidden]):has(~ :not([hidden]))::after {
+  :host(:dir(rtl)) .meta:dir(ltr),
+  :host(:dir(ltr)) .meta:dir(rtl) {
+    justify-content: flex-end;
+  }
+  /*
+   * The address is a left-to-right island (<bdi dir="ltr">): in right-to-left
+   * details its dot must sit on its left, the island's start.
+   */
+  .meta:dir(rtl) > .ip:not([hidden]):has(~ :not([hidden]))::after {
     content: none;
   }
-  :host(:dir(rtl)) .meta > .ip:not([hidden]):has(~ :not([hidden]))::before {
+  .meta:dir(rtl) > .ip:not([hidden]):has(~ :not([hidden]))::before {
     content: '·\\a0';
     content: '·\\a0' / '';
   }

@@ -4,6 +4,7 @@ import { DeviceParserController } from '../../controllers/device-parser.js';
 import { LiveClock } from '../../controllers/live-clock.js';
 import type { SessionError } from '../../core/errors.js';
 import type { SignInStatusFilter } from '../../core/types.js';
+import { textDirection } from '../../internal/localize.js';
 import type { ActiveSessionsStrings } from './active-sessions.strings.js';
 import { buttonNames } from './button-names.js';
 import { showsFlags } from './flags.js';
@@ -78,7 +79,7 @@ export class ListingView {
         ? this.#rowsOf(listing, t, settings)
         : html`<p part="empty" class="empty" tabindex="-1">${t.empty}</p>`
     }
-    ${paginationTemplate(listing.page, t, this.#list.goTo)}`;
+    ${paginationTemplate(listing.page, t, this.#list.goTo, textDirection(settings.lang))}`;
   }
 
   /** The `<ul>` of rows; focusable so focus can land there when the last row it held leaves. */
@@ -93,6 +94,7 @@ export class ListingView {
     };
     const rows = listing.page.items.map((signIn) => toRow(signIn, t, options));
     const names = buttonNames(rows, t);
+    const textDir = textDirection(settings.lang);
     return html`<ul
       part="list"
       class="list"
@@ -108,6 +110,7 @@ export class ListingView {
             pending: this.#actions.isPending(row.id),
             error: this.#actions.errorOf(row.id)?.message,
             label: names.get(row.id),
+            textDir,
           }),
       )}
     </ul>`;

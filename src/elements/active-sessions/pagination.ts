@@ -2,11 +2,15 @@ import { html, nothing } from 'lit';
 import type { Page, SignIn } from '../../core/types.js';
 import type { ActiveSessionsStrings } from './active-sessions.strings.js';
 
-/** "1–10 of 23" and, when there is more than one page, previous and next; `go` turns the page. */
+/**
+ * "1–10 of 23" (in `textDir`, its language's direction) and, when there is more than one
+ * page, previous and next; `go` turns the page.
+ */
 export function paginationTemplate(
   page: Page<SignIn>,
   t: ActiveSessionsStrings,
   go: (page: number) => void,
+  textDir: 'ltr' | 'rtl',
 ) {
   if (!page.items.length) return nothing;
   const pageCount = Math.max(1, Math.ceil(page.total / page.pageSize));
@@ -15,7 +19,7 @@ export function paginationTemplate(
   const first = page.page <= 1;
   const last = page.page >= pageCount;
   return html`<div part="pagination" class="pagination">
-    <span part="summary" class="summary">${t.range(from, to, page.total)}</span>
+    <span part="summary" class="summary" dir=${textDir}>${t.range(from, to, page.total)}</span>
     ${
       pageCount > 1
         ? html`<div class="pages" role="group" aria-label=${t.paginationLabel}>
