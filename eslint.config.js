@@ -96,4 +96,22 @@ export default tseslint.config(
     ],
     rules: { 'no-console': 'off' },
   },
+  {
+    files: ['test/**/*.ts'],
+    ignores: ['test/helpers/wait-until.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@open-wc/testing',
+              importNames: ['waitUntil'],
+              message: 'Use test/helpers/wait-until.ts: 1 s is too short on a loaded CI machine.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

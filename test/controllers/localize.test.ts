@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { LocalizeController } from '../../src/controllers/localize.js';
 import {
@@ -8,6 +8,7 @@ import {
   resolveStrings,
 } from '../../src/internal/localize.js';
 import { signOutButtonStrings } from '../../src/elements/sign-out-button/sign-out-button.strings.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /** A bare host: renders one string of the sign-out button's table in its language. */
 class LocalizedProbe extends LitElement {

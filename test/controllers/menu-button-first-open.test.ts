@@ -1,7 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { MenuButtonController } from '../../src/controllers/menu-button.js';
 import { actionItem } from '../../src/internal/templates/menu-items.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /** A menu button with two items; this file never loads the open menu's code itself. */
 class FirstOpenHost extends LitElement {

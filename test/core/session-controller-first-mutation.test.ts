@@ -1,8 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import { SessionController } from '../../src/core/session-controller.js';
 import { staticEnvironment } from '../../src/core/environment.js';
 import { GatedBackend } from '../helpers/gated-backend.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /**
  * The mutations' code (src/core/mutations.ts) arrives with `import()` on the

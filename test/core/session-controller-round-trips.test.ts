@@ -1,7 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { SessionController } from '../../src/core/session-controller.js';
 import type { SessionState } from '../../src/core/session-state.js';
 import { RoundTripBackend } from '../helpers/round-trip-backend.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const never = new AbortController().signal;
 

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { RequestOptions } from '../../src/core/backend.js';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import { CrossTab } from '../../src/core/cross-tab.js';
@@ -13,6 +13,7 @@ import { FakeEnvironment } from '../helpers/fake-environment.js';
 import { GatedBackend } from '../helpers/gated-backend.js';
 import { ManualClock, flush } from '../helpers/manual-clock.js';
 import { ScriptedBackend } from '../helpers/scripted-backend.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 function setup(
   options: Partial<SessionControllerOptions> & {

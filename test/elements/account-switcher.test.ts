@@ -1,4 +1,4 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
 import type { AccountSwitcher } from '../../src/elements/account-switcher/account-switcher.js';
@@ -27,6 +27,7 @@ import {
 } from './switchers.helpers.js';
 import { loadLocale } from '../../src/internal/localize.js';
 import { lastAnnouncement } from '../../src/internal/announcer.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const DAY = 86_400_000;
 

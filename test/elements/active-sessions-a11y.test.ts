@@ -1,4 +1,4 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
@@ -17,6 +17,7 @@ import {
 } from './active-sessions.helpers.js';
 import { loadLocale } from '../../src/internal/localize.js';
 import { deviceIconPath } from '../../src/internal/templates/icons.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 type Axe = { run(context: Element, options: RunOptions): Promise<AxeResults> };
 

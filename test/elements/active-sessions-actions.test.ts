@@ -1,4 +1,4 @@
-import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, html } from '@open-wc/testing';
 import type {
   ReauthRequiredEvent,
   SessionErrorEvent,
@@ -19,6 +19,7 @@ import {
   text,
 } from './active-sessions.helpers.js';
 import { RoundTripBackend } from '../helpers/round-trip-backend.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const WINDOWS = 'Firefox 144 on Windows';
 

@@ -1,5 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { mount, part, rows } from './active-sessions.helpers.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /**
  * `<active-sessions>` loads what draws its rows (listing-view.ts) with

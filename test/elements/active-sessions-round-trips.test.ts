@@ -1,4 +1,4 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { demoSeed } from '../../src/backends/memory.js';
 import type { SessionErrorEvent } from '../../src/events.js';
 import { type GatedRequest, RoundTripBackend } from '../helpers/round-trip-backend.js';
@@ -11,6 +11,7 @@ import {
   settled,
   shadow,
 } from './active-sessions.helpers.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const WINDOWS = 'Firefox 144 on Windows';
 

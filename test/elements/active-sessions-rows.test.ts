@@ -1,4 +1,4 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { emulateMedia, sendMouse, setViewport } from '@web/test-runner-commands';
 import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
 import { UA } from '../../src/backends/memory-seed.js';
@@ -16,6 +16,7 @@ import {
   statusText,
   text,
 } from './active-sessions.helpers.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /** Regional-indicator letters: the halves of a flag emoji. */
 const REGIONAL_INDICATOR = /[\u{1F1E6}-\u{1F1FF}]/u;

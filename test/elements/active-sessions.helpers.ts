@@ -1,4 +1,4 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { MemoryBackend, type MemoryBackendOptions } from '../../src/backends/memory.js';
 import type { SessionController } from '../../src/core/session-controller.js';
@@ -6,6 +6,7 @@ import type { ActiveSessions } from '../../src/elements/active-sessions/active-s
 import { lastAnnouncement } from '../../src/internal/announcer.js';
 import { loadDeviceParser } from '../../src/internal/device.js';
 import { controllerFor, part, parts, text } from './switchers.helpers.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 export { controllerFor, part, parts, text };
 

@@ -1,4 +1,4 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
 import type { ReauthRequiredEvent, SessionErrorEvent } from '../../src/events.js';
 import {
@@ -13,6 +13,7 @@ import {
   shadow,
   text,
 } from './active-sessions.helpers.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 describe('<active-sessions>: what it shows', () => {
   it('lists every sign-in of the user, this device first with its badge and no revoke button', async () => {

@@ -1,4 +1,4 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { AccountSwitcher } from '../../src/elements/account-switcher/account-switcher.js';
@@ -11,6 +11,7 @@ import { announce } from '../../src/internal/announcer.js';
 import { LitElement } from 'lit';
 import { item, mount, open, part, trigger } from './switchers.helpers.js';
 import { mount as mountSessions } from './active-sessions.helpers.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /** The focused element, looking inside shadow roots. */
 function deepActive(): Element | null {

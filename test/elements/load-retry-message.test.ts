@@ -1,7 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
 import { controllerFor, part, parts, text } from './switchers.helpers.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const TOO_MANY = 'Too many requests. Please wait a moment and try again.';
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import type { AccountSwitcher } from '../../src/elements/account-switcher/account-switcher.js';
@@ -6,6 +6,7 @@ import type { ActiveSessions } from '../../src/elements/active-sessions/active-s
 import { SHIPPED_LOCALES, loadLocale } from '../../src/internal/localize.js';
 import { settled } from './active-sessions.helpers.js';
 import { controllerFor, part, trigger } from './switchers.helpers.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const RTL = new Set(['ar', 'he']);
 const WIDTH = 375;

@@ -1,7 +1,8 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
 import { loadLocale, registerTranslation } from '../../src/internal/localize.js';
 import { mount, rowTitled, text } from './active-sessions.helpers.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const rowPart = (element: ActiveSessions, title: string, name: string) =>
   text(rowTitled(element, title)?.querySelector(`[part~="${name}"]`));

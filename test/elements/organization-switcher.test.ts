@@ -1,4 +1,4 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
 import type { OrganizationSwitcher } from '../../src/elements/organization-switcher/organization-switcher.js';
@@ -25,6 +25,7 @@ import {
   trigger,
 } from './switchers.helpers.js';
 import { loadLocale } from '../../src/internal/localize.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 function mountSwitcher(
   options: MountOptions = {},

@@ -1,4 +1,4 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { MemoryBackend, demoSeed } from '../../src/backends/memory.js';
 import type { RequestOptions } from '../../src/core/backend.js';
@@ -19,6 +19,7 @@ import {
   text,
 } from './switchers.helpers.js';
 import { loadLocale } from '../../src/internal/localize.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /** Records navigation instead of leaving the test page. */
 class RecordingSignOutButton extends SignOutButton {

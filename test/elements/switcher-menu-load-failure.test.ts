@@ -1,8 +1,9 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import '../../src/define/account-switcher.js';
 import '../../src/define/session-provider.js';
 import type { AccountSwitcher } from '../../src/elements/account-switcher/account-switcher.js';
 import { mountInProvider, part, ready, trigger } from './switchers.helpers.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /**
  * The switchers' menu code (switcher-menu.ts) cannot be loaded here: this file

@@ -1,4 +1,4 @@
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { MemoryBackend, type MemoryBackendOptions } from '../../src/backends/memory.js';
 import {
@@ -8,6 +8,7 @@ import {
 import type { SignIn } from '../../src/core/types.js';
 import '../../src/define.js';
 import { loadOpenMenu } from '../../src/controllers/menu-button.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 // What an open menu does is loaded after a trigger first renders; loaded once before any test,
 // every open in these tests happens at once, as it does for a user after the first render.

@@ -1,10 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import { SessionController } from '../../src/core/session-controller.js';
 import '../../src/define.js';
 import { SessionProvider } from '../../src/elements/session-provider/session-provider.js';
 import { SignOutButton } from '../../src/elements/sign-out-button/sign-out-button.js';
 import { flush } from '../helpers/manual-clock.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const TAGS = [
   'session-provider',

@@ -1,4 +1,4 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/backends/memory.js';
 import type { WorkspaceSwitcher } from '../../src/elements/workspace-switcher/workspace-switcher.js';
 import type { SessionErrorEvent } from '../../src/events.js';
@@ -20,6 +20,7 @@ import {
   trigger,
 } from './switchers.helpers.js';
 import { loadLocale } from '../../src/internal/localize.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 function mountSwitcher(options: MountOptions = {}, lang = 'en') {
   return mountInProvider<WorkspaceSwitcher>(

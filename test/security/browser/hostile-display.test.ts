@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { MemoryBackend, type MemorySeed, demoSeed } from '../../../src/backends/memory.js';
@@ -6,6 +6,7 @@ import type { SessionController } from '../../../src/core/session-controller.js'
 import { displayText } from '../../../src/internal/format.js';
 import { settled } from '../../elements/active-sessions.helpers.js';
 import { controllerFor, open, part, parts } from '../../elements/switchers.helpers.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 
 /**
  * Every string a server controls is hostile: markup, script URLs for

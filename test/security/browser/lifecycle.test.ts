@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryBackend } from '../../../src/backends/memory.js';
 import { CrossTab, type CrossTabMessage } from '../../../src/core/cross-tab.js';
 import { SessionController } from '../../../src/core/session-controller.js';
@@ -7,6 +7,7 @@ import type { SessionProvider } from '../../../src/elements/session-provider/ses
 import type { SignedIn } from '../../../src/elements/signed-in/signed-in.js';
 import type { SignedOut } from '../../../src/elements/signed-out/signed-out.js';
 import { flush } from '../../helpers/manual-clock.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 
 /**
  * A page that mounts and removes providers (route changes, list items) must

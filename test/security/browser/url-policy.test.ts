@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { RequestOptions } from '../../../src/core/backend.js';
 import { MemoryBackend, demoSeed } from '../../../src/backends/memory.js';
@@ -10,6 +10,7 @@ import type { SignedOutEvent } from '../../../src/events.js';
 import '../../../src/define.js';
 import { open, controllerFor as quietController } from '../../elements/switchers.helpers.js';
 import { FOREIGN_URLS, SCRIPT_URLS } from './hostile-urls.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 
 /**
  * Every link the kit renders and every navigation it starts goes through one
