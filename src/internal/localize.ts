@@ -159,7 +159,7 @@ function english(): ResolvedLocale {
 }
 
 /** Languages written right to left, by their primary subtag. */
-const RIGHT_TO_LEFT = /^(ar|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)(-|$)/i;
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 
 /**
  * The direction `locale`'s text runs in. Strings keep it even on a page laid out the other way:
@@ -167,7 +167,7 @@ const RIGHT_TO_LEFT = /^(ar|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)(-|$)/i;
  * left to right.
  */
 export function textDirection(locale: string): 'ltr' | 'rtl' {
-  return RIGHT_TO_LEFT.test(locale) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(languageOfTag(locale)) ? 'rtl' : 'ltr';
 }
 
 /**
@@ -253,8 +253,6 @@ export function onLocaleLoaded(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
-
 /**
  * Fills a message's placeholders: numbers formatted for `locale`, the plural
  * form picked by `{count}`. In a right-to-left language each inserted text is
@@ -266,7 +264,7 @@ export function formatMessage(
   values: Record<string, string | number | undefined>,
 ): string {
   const pattern = typeof message === 'string' ? message : pluralForm(message, locale, values.count);
-  const isolate = RTL_LANGUAGES.has(languageOfTag(locale));
+  const isolate = textDirection(locale) === 'rtl';
   return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) return whole;

@@ -342,6 +342,27 @@ describe('<active-sessions>: details in a right-to-left row', () => {
       )!;
       expect(text(part(element, 'summary'))).to.match(/^1–3 of \d+$/);
       expect(boxOf(summary, 0, 1).left).to.be.below(boxOf(summary, 4, 6).left, '"1–3" before "of"');
+
+      // Sentences too: the confirm dialog's question ends with its question mark, after its
+      // last word and on the right.
+      rowButton(row).click();
+      await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'), 'no dialog');
+      for (const name of ['dialog-title', 'dialog-message']) {
+        const sentence = part(element, name)!;
+        const words = [...sentence.childNodes].find(
+          (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim(),
+        )!;
+        const end = words.textContent!.trimEnd().length;
+        const stop = boxOf(words, end - 1, end);
+        expect(stop.left, `${name}: its last mark follows its last word`).to.be.at.least(
+          boxOf(words, end - 2, end - 1).right - 1,
+        );
+        expect(
+          sentence.getBoundingClientRect().right - stop.right,
+          `${name}: on the right`,
+        ).to.be.below(2);
+      }
+      part(element, 'dialog-cancel')!.click();
     } finally {
       await setViewport({ width: 800, height: 600 });
     }

@@ -62,6 +62,20 @@ export const tokens = css`
     white-space: nowrap;
     border: 0;
   }
+  /*
+   * A sentence runs in the direction of its own words, so an English one on a
+   * right-to-left page (a language without a translation) keeps its full stop
+   * at its end, and lines up with the page.
+   */
+  p,
+  h2,
+  span.error {
+    unicode-bidi: plaintext;
+    text-align: left;
+  }
+  :host(:dir(rtl)) :is(p, h2, span.error) {
+    text-align: right;
+  }
   @keyframes session-spin {
     to {
       transform: rotate(360deg);
