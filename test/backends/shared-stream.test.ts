@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { RestBackend } from '../../src/backends/rest.js';
 import type { LiveEvent } from '../../src/core/backend.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /**
  * Two RestBackends in one page stand for two tabs: Web Locks and
@@ -40,7 +41,11 @@ function tab(baseUrl: string) {
   return { streams, lastEventIds, events, close: () => subscription.abort() };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** The tab once it hears that the stream is open: as the stream's holder, or from the holder. */
+async function joined<T extends { events: LiveEvent[] }>(one: T): Promise<T> {
+  await waitUntil(() => one.events.some((event) => event.type === 'open'), 'the tab never joined');
+  return one;
+}
 
 describe('RestBackend: one live stream shared by the tabs of an origin', () => {
   let base: string;
@@ -49,13 +54,14 @@ describe('RestBackend: one live stream shared by the tabs of an origin', () => {
   });
 
   it('opens one stream for two tabs, and both hear every event', async () => {
-    const first = tab(base);
-    await settle();
-    const second = tab(base);
-    await settle();
+    const first = await joined(tab(base));
+    const second = await joined(tab(base));
     expect(first.streams.length + second.streams.length).to.equal(1);
     first.streams[0]!.push('id: e.1\nevent: signin\ndata: {"kind":"created","signInId":"s7"}\n\n');
-    await settle();
+    await waitUntil(
+      () => first.events.length === 2 && second.events.length === 2,
+      'not every tab heard the event',
+    );
     const created = { type: 'change', kind: 'created', signInId: 's7' };
     expect(first.events).to.deep.equal([{ type: 'open' }, created]);
     expect(second.events).to.deep.equal([{ type: 'open' }, created]);
@@ -64,30 +70,26 @@ describe('RestBackend: one live stream shared by the tabs of an origin', () => {
   });
 
   it('passes the stream to the next tab when its tab closes, resuming after the last event', async () => {
-    const first = tab(base);
-    await settle();
-    const second = tab(base);
-    await settle();
+    const first = await joined(tab(base));
+    const second = await joined(tab(base));
     first.streams[0]!.push('id: e.41\nevent: signin\ndata: {"kind":"revoked","signInId":"s2"}\n\n');
-    await settle();
+    await waitUntil(() => second.events.length === 2, 'the second tab never heard the event');
     first.close();
-    await settle();
-    expect(second.streams.length).to.equal(1);
+    await waitUntil(() => second.streams.length === 1, 'the second tab never took the stream');
     expect(second.lastEventIds).to.deep.equal(['e.41']);
     second.streams[0]!.push('event: signed-out\ndata: {}\n\n');
-    await settle();
-    expect(second.events.at(-1)).to.deep.equal({ type: 'signed-out' });
+    await waitUntil(
+      () => second.events.at(-1)?.type === 'signed-out',
+      'the second tab never heard its own stream',
+    );
     second.close();
   });
 
   it('still hears the last event relayed by the tab it took the stream over from', async () => {
-    const first = tab(base);
-    await settle();
-    const second = tab(base);
-    await settle();
+    const first = await joined(tab(base));
+    const second = await joined(tab(base));
     first.close();
-    await settle();
-    expect(second.streams.length, 'the second tab leads now').to.equal(1);
+    await waitUntil(() => second.streams.length === 1, 'the second tab never took the stream');
     // The first tab's last words, delivered after the lock reached the second tab: the
     // browser orders lock grants and channel messages independently.
     const late = new BroadcastChannel(`session-elements-live ${base}`);
@@ -97,16 +99,17 @@ describe('RestBackend: one live stream shared by the tabs of an origin', () => {
       event: { type: 'signed-out' },
       id: 'e.9',
     });
-    await settle();
+    await waitUntil(
+      () => second.events.at(-1)?.type === 'signed-out',
+      'the relayed signed-out was dropped',
+    );
     late.close();
-    expect(second.events.at(-1)).to.deep.equal({ type: 'signed-out' });
     second.close();
   });
 
   it('ignores malformed relays on the channel', async () => {
-    const listener = tab(base);
-    const leader = tab(base);
-    await settle();
+    const leader = await joined(tab(base));
+    const listener = await joined(tab(base));
     const channel = new BroadcastChannel(`session-elements-live ${base}`);
     for (const junk of [
       null,
@@ -122,23 +125,30 @@ describe('RestBackend: one live stream shared by the tabs of an origin', () => {
     ]) {
       channel.postMessage(junk);
     }
-    await settle();
+    // One channel's messages arrive in order: once the last is heard, every one before was read.
+    const last = { type: 'change', kind: 'last' };
+    channel.postMessage({ source: 'session-elements-live', type: 'event', event: last });
+    await waitUntil(
+      () => [leader, listener].every((one) => one.events.some((event) => event.type === 'change')),
+      'the well-formed relay never arrived',
+    );
     channel.close();
-    const heard = [...listener.events, ...leader.events].filter((event) => event.type !== 'open');
-    expect(heard).to.deep.equal([]);
+    for (const one of [leader, listener]) {
+      expect(one.events.filter((event) => event.type !== 'open')).to.deep.equal([last]);
+    }
     listener.close();
     leader.close();
   });
 
   it('holds no channel and no lock once every tab has closed', async () => {
-    const first = tab(base);
-    const second = tab(base);
-    await settle();
+    const first = await joined(tab(base));
+    const second = await joined(tab(base));
     first.close();
     second.close();
-    await settle();
-    const { held, pending } = await navigator.locks.query();
-    const ours = [...(held ?? []), ...(pending ?? [])].filter((lock) => lock.name?.includes(base));
-    expect(ours).to.deep.equal([]);
+    const ours = async () => {
+      const { held, pending } = await navigator.locks.query();
+      return [...(held ?? []), ...(pending ?? [])].filter((lock) => lock.name?.includes(base));
+    };
+    await waitUntil(async () => (await ours()).length === 0, 'a lock is still held or asked for');
   });
 });
