@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { RestBackend } from '../../src/backends/rest.js';
 import type { LiveEvent } from '../../src/core/backend.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 interface Call {
   url: string;
@@ -121,10 +122,9 @@ describe('RestBackend: live updates', () => {
     const stop = backend.subscribe((e) => events.push(e), {
       signal: new AbortController().signal,
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntil(() => events.length > 0, 'the stream never opened');
     stop();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntil(() => cancelled, 'the request was not cancelled');
     expect(events).to.deep.equal([{ type: 'open' }]);
-    expect(cancelled).to.equal(true);
   });
 });

@@ -119,7 +119,7 @@ describe('SessionController: ordering', () => {
     // Another tab reports a change while the first request is in flight: a newer one starts.
     const other = CrossTab.open(name);
     other.post('revoked');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitUntil(() => backend.sessionCalls.length === 2, 'no newer request started');
     other.close();
     expect(first.signal.aborted).to.equal(true);
     expect(backend.sessionCalls).to.have.length(2);

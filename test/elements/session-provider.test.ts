@@ -8,6 +8,7 @@ import { SignedIn } from '../../src/elements/signed-in/signed-in.js';
 import { SignedOut } from '../../src/elements/signed-out/signed-out.js';
 import type { SessionChangeEvent } from '../../src/events.js';
 import { flush } from '../helpers/manual-clock.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const controllerFor = (backend = new MemoryBackend()) =>
   new SessionController({ backend, crossTab: false, refreshInterval: 0 });
@@ -167,8 +168,7 @@ describe('<signed-in> and <signed-out>', () => {
     const signedOut = root.querySelector('signed-out') as SignedOut;
     await signedIn.updateComplete;
     expect([showsSlot(signedIn), showsSlot(signedOut)]).to.deep.equal([false, false]);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    await flush();
+    await waitUntil(() => showsSlot(signedIn), '<signed-in> never showed');
     expect([showsSlot(signedIn), showsSlot(signedOut)]).to.deep.equal([true, false]);
   });
 
