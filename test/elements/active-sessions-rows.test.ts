@@ -291,6 +291,16 @@ describe('<active-sessions>: details in a right-to-left row', () => {
     )!;
     const details = visibleDetails(ip.closest('li')!);
     const next = details[details.indexOf(ip) + 1]!;
+    // The title is an Arabic phrase around Latin names: the browser first, on the right.
+    const title = ip.closest('li')!.querySelector<HTMLElement>('[part~="title"]')!;
+    const [browser, os] = title.textContent!.split(' على ');
+    expect(os, title.textContent!).to.be.a('string');
+    const words = title.firstChild!;
+    const browserBox = boxOf(words, 0, 1);
+    const osStart = title.textContent!.lastIndexOf(os!);
+    expect(boxOf(words, osStart, osStart + 1).right, `${browser} reads before ${os}`).to.be.at.most(
+      browserBox.left + 1,
+    );
     expect(getComputedStyle(ip, '::after').content).to.equal('none');
     expect(getComputedStyle(ip, '::before').content).to.contain('·');
     // Right to left, what follows the address stands on its left.

@@ -122,6 +122,32 @@ describe('menus stay on screen (issue 12, defect 1)', () => {
     );
   });
 
+  it('lines names up beside their avatars in a right-to-left menu, whatever their script', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    for (const tag of ['account-switcher', 'organization-switcher']) {
+      const { element } = await mountAt(tag, {
+        width: 1280,
+        dir: 'rtl',
+        edge: 'right',
+        vertical: 'top',
+      });
+      await open(element);
+      const root = element.shadowRoot!;
+      const names = [...root.querySelectorAll<HTMLElement>('[part~="menu"] [part~="label"]')];
+      expect(names.length, tag).to.be.greaterThan(0);
+      for (const name of names) {
+        // A Latin name runs left to right, but stands at the right of its column, by the avatar.
+        const words = document.createRange();
+        words.selectNodeContents(name);
+        const column = name.parentElement!.getBoundingClientRect();
+        expect(
+          column.right - words.getBoundingClientRect().right,
+          `${tag}: ${name.textContent}`,
+        ).to.be.below(2);
+      }
+    }
+  });
+
   it('follows a resize while open', async () => {
     await setViewport({ width: 1280, height: 800 });
     const { element } = await mountAt('account-switcher', {

@@ -65,15 +65,18 @@ export const tokens = css`
   /*
    * A sentence runs in the direction of its own words, so an English one on a
    * right-to-left page (a language without a translation) keeps its full stop
-   * at its end, and lines up with the page.
+   * at its end. Sentences and names (isolated in <bdi>) line up with the page,
+   * whatever their own direction.
    */
   p,
   h2,
   span.error {
     unicode-bidi: plaintext;
+  }
+  :is(p, h2, span.error, bdi) {
     text-align: left;
   }
-  :host(:dir(rtl)) :is(p, h2, span.error) {
+  :host(:dir(rtl)) :is(p, h2, span.error, bdi) {
     text-align: right;
   }
   @keyframes session-spin {
