@@ -1,4 +1,5 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { localeOf } from '../internal/localize.js';
 import type { ConfirmOptions } from '../internal/templates/confirm-dialog.js';
 
 export type { ConfirmOptions } from '../internal/templates/confirm-dialog.js';
@@ -64,7 +65,7 @@ export class ConfirmDialogController implements ReactiveController {
   render() {
     const options = this.#options;
     if (!options || !this.#view) return nothing;
-    return this.#view.confirmDialog(options, this.#close);
+    return this.#view.confirmDialog({ ...options, lang: localeOf(this.#host) }, this.#close);
   }
 
   #adopt(view: DialogView): void {

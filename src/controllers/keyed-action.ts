@@ -94,7 +94,7 @@ interface Entry extends ActionFailure {
  * ```ts
  * #actions = new KeyedActionController(this, {
  *   report: (error, action, retry) => this.reportError(error, action, retry),
- *   announce,
+ *   announce: (message) => announce(message, this),
  * });
  * // render: feedback(t, this.#actions.error)
  * #onClick = () =>

@@ -6,8 +6,8 @@ import {
   type Translations,
   directionOf,
   languageOf,
+  localeOf,
   onLocaleLoaded,
-  resolveLocale,
   resolveStrings,
 } from '../internal/localize.js';
 
@@ -50,7 +50,7 @@ export class LocalizeController<T extends StringTable> implements ReactiveContro
    * the host's language when there are strings for it, else `en`.
    */
   get locale(): string {
-    return resolveLocale(this.lang).locale;
+    return localeOf(this.#host);
   }
 
   /** The host's direction, from the nearest `dir`. */

@@ -8,6 +8,7 @@ import { type SessionError, toSessionError } from '../core/errors.js';
 import type { SessionAction } from '../events.js';
 import type { CommonStrings } from '../internal/common-strings.js';
 import { type Lazy, lazy } from '../core/lazy.js';
+import { localeOf } from '../internal/localize.js';
 import { feedback } from '../internal/templates/feedback.js';
 import { MenuButtonController } from './menu-button.js';
 import type { SwitcherMenu } from './switcher-menu.js';
@@ -81,7 +82,8 @@ export class MenuSwitcherController<M = undefined> implements ReactiveController
 
   /**
    * The trigger, the menu around what `items` draws once the menu's code is
-   * here (nothing before: the menu is closed until then), and the live region.
+   * here (nothing before: the menu is closed until then), and the live region,
+   * marked with the language they speak (`contents`: the wrapper draws no box).
    */
   render(
     trigger: unknown,
@@ -89,9 +91,11 @@ export class MenuSwitcherController<M = undefined> implements ReactiveController
     { label, strings }: { label: string; strings: CommonStrings },
   ) {
     const loaded = this.#loaded;
-    return html`${this.menu.renderTrigger(trigger)}
-    ${this.menu.renderMenu(loaded ? items(loaded.menu, loaded.items) : null, { label })}
-    ${feedback(strings, loaded?.menu.actions.error ?? this.#failure)}`;
+    return html`<span class="contents" lang=${localeOf(this.#host)}
+      >${this.menu.renderTrigger(trigger)}
+      ${this.menu.renderMenu(loaded ? items(loaded.menu, loaded.items) : null, { label })}
+      ${feedback(strings, loaded?.menu.actions.error ?? this.#failure)}</span
+    >`;
   }
 
   /** Undefined once the menu's code is here; else the promise of it (one per switcher). */

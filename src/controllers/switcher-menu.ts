@@ -24,7 +24,7 @@ export class SwitcherMenu {
     this.#menu = menu;
     this.actions = new KeyedActionController(host, {
       report: (error, action, retry) => reportError(host, error, action, retry),
-      announce,
+      announce: (message) => announce(message, host),
     });
     const root = host.shadowRoot;
     const sheet = menuPopupStyles.styleSheet;

@@ -5,6 +5,8 @@
  * its own region, and the message in it, along.
  */
 
+import { localeOf } from './localize.js';
+
 const ANNOUNCER_ID = 'session-elements-announcer';
 
 /** Visually hidden, yet read: the usual clip technique, inline so no stylesheet is needed. */
@@ -48,24 +50,29 @@ function createAnnouncer(): HTMLElement | null {
 /**
  * Says `message` to screen readers, politely. The two regions take turns and
  * the other one is emptied: the same message twice in a row is new text in a
- * region each time, so it is read twice. An empty message says nothing.
+ * region each time, so it is read twice. An empty message says nothing. The
+ * message is in the language `from` (the element that speaks) resolves to.
  */
-export function announce(message: string): void {
+export function announce(message: string, from?: Element): void {
   if (!message) return;
+  const lang = from ? localeOf(from) : undefined;
   const existing = findAnnouncer();
-  if (existing) return say(existing, message);
+  if (existing) return say(existing, message, lang);
   // A region that appears with its text already in it is often not read: add the text a moment later.
   const created = createAnnouncer();
-  if (created) setTimeout(() => say(created, message), NEW_REGION_DELAY);
+  if (created) setTimeout(() => say(created, message, lang), NEW_REGION_DELAY);
 }
 
 /** How long a new region waits before its first message, in ms. */
 const NEW_REGION_DELAY = 100;
 
-function say(container: HTMLElement, message: string): void {
+function say(container: HTMLElement, message: string, lang: string | undefined): void {
   const regions = [...container.children] as HTMLElement[];
   turn = (turn + 1) % regions.length;
-  regions.forEach((region, index) => (region.textContent = index === turn ? message : ''));
+  const region = regions[turn]!;
+  if (lang) region.lang = lang;
+  else region.removeAttribute('lang');
+  regions.forEach((one) => (one.textContent = one === region ? message : ''));
 }
 
 /** The text announced last (empty when nothing was): for tests and debugging tools. */

@@ -158,6 +158,15 @@ function english(): ResolvedLocale {
   return { locale: 'en', layers: [registered.get('en')].filter((t) => !!t) };
 }
 
+/**
+ * The locale `element` speaks: its language when there are strings for it, else English. Every
+ * piece of the kit's text is marked with it (`lang`), so a screen reader reads an English
+ * fallback with an English voice, not the page's.
+ */
+export function localeOf(element: Element): string {
+  return resolveLocale(languageOf(element)).locale;
+}
+
 /** Languages written right to left, by their primary subtag. */
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 

@@ -1,7 +1,8 @@
 import { expect, html } from '@open-wc/testing';
 import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
 import { loadLocale, registerTranslation } from '../../src/internal/localize.js';
-import { mount, rowTitled, text } from './active-sessions.helpers.js';
+import { mount, part, rowTitled, text } from './active-sessions.helpers.js';
+import { mount as mountSwitcher, open } from './switchers.helpers.js';
 import { waitUntil } from '../helpers/wait-until.js';
 
 const rowPart = (element: ActiveSessions, title: string, name: string) =>
@@ -63,6 +64,57 @@ describe('localisation: one resolved locale for labels and Intl', () => {
       const place = element.shadowRoot!.querySelector('[part~="location"][title^="Berlin"]');
       expect(text(place), lang).to.equal(berlin);
       expect(place!.getAttribute('title'), lang).to.equal(berlin);
+    }
+  });
+});
+
+describe('localisation: the language screen readers are told', () => {
+  /** The live region that spoke last. */
+  const speaking = () =>
+    [...document.getElementById('session-elements-announcer')!.children].find(
+      (region) => region.textContent,
+    );
+
+  it('marks an English fallback as English, texts and announcements, and a translation as itself', async () => {
+    await loadLocale('de');
+    for (const [page, spoken] of [
+      ['it', 'en'],
+      ['de-AT', 'de'],
+    ] as const) {
+      const { element } = await mountIn(page);
+      const base = element.shadowRoot!.querySelector('[part~="base"]')!;
+      expect(base.matches(`:lang(${spoken})`), `${page}: the list`).to.equal(true);
+      // A new page of rows is announced.
+      part(element, 'next-button')!.click();
+      await waitUntil(
+        () => text(part(element, 'summary')).startsWith('4'),
+        'the page never turned',
+      );
+      expect(speaking()!.matches(`:lang(${spoken})`), `${page}: the announcement`).to.equal(true);
+      const row = element.shadowRoot!.querySelector<HTMLElement>('[part~="revoke-button"]')!;
+      row.click();
+      await waitUntil(() => part(element, 'dialog')?.hasAttribute('open'), 'no dialog');
+      expect(part(element, 'dialog')!.matches(`:lang(${spoken})`), `${page}: the dialog`).to.equal(
+        true,
+      );
+      part(element, 'dialog-cancel')!.click();
+    }
+  });
+});
+
+describe('localisation: switchers say which language they speak', () => {
+  it('marks the trigger and the menu of a switcher on an Italian page as English', async () => {
+    const { element } = await mountSwitcher<HTMLElement>(
+      'account-switcher',
+      (c) =>
+        html`<session-provider .controller=${c} lang="it"
+          ><account-switcher></account-switcher
+        ></session-provider>`,
+    );
+    await open(element as HTMLElement & { updateComplete: Promise<unknown> });
+    for (const name of ['trigger', 'menu']) {
+      const piece = element.shadowRoot!.querySelector(`[part~="${name}"]`)!;
+      expect(piece.matches(':lang(en)'), name).to.equal(true);
     }
   });
 });

@@ -145,7 +145,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   #actions = new KeyedActionController(this, {
     report: (error, action, retry) => this.reportError(error, action, retry),
     exclusive: false,
-    announce,
+    announce: (message) => announce(message, this),
   });
   #list = new SignInListController(this, {
     controller: () => this.sessionController,
@@ -189,14 +189,22 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
   /** What a new page or filter shows: "11–20 of 23", or that nothing matches. */
   #announceAnswer = ({ items, page, pageSize, total }: Listing['page']): void => {
     const from = (page - 1) * pageSize + 1;
-    announce(items.length ? this.t.range(from, from + items.length - 1, total) : this.t.empty);
+    announce(
+      items.length ? this.t.range(from, from + items.length - 1, total) : this.t.empty,
+      this,
+    );
   };
 
   protected override render() {
     const state = this.state;
     if (state.status === 'signed-out') return nothing;
     const busy = state.status === 'loading' || this.#list.loading || this.#viewLoading;
-    return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
+    return html`<div
+      part="base"
+      class="base"
+      lang=${this.locale}
+      aria-busy=${busy ? 'true' : 'false'}
+    >
       ${this.#body(state, this.t)} ${this.#view?.dialog() ?? nothing}
     </div>`;
   }

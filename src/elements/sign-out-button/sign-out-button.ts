@@ -92,7 +92,7 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
   protected readonly actions = new KeyedActionController(this, {
     report: (error, action, retry) => this.reportError(error, action, retry),
     // The document's live region: this element renders nothing once signed out.
-    announce,
+    announce: (message) => announce(message, this),
   });
 
   protected override render() {
@@ -104,7 +104,7 @@ export class SignOutButton extends SessionElement<SignOutButtonStrings> {
     // While the dialog asks, nothing is under way yet.
     const busy = this.actions.busy && !this.dialog.open;
     // aria-disabled, not disabled: a disabled button loses focus, and Cancel could not return it.
-    return html`<span class="base" part="base">
+    return html`<span class="base" part="base" lang=${this.locale}>
         <button
           class="btn"
           part="button"

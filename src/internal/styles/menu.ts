@@ -12,6 +12,9 @@ export const menuStyles = css`
     max-width: 100%;
     vertical-align: middle;
   }
+  .contents {
+    display: contents;
+  }
   .trigger {
     display: flex;
     align-items: center;

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 
 export { dialogStyles } from '../styles/dialog.js';
 
@@ -10,6 +10,8 @@ export interface ConfirmOptions {
   cancelLabel: string;
   /** Styles the confirm button as destructive. */
   danger?: boolean;
+  /** The language of these texts, when it may differ from the page's. */
+  lang?: string;
 }
 
 /**
@@ -19,6 +21,7 @@ export interface ConfirmOptions {
 export function confirmDialog(options: ConfirmOptions, onClose: (confirmed: boolean) => void) {
   return html`<dialog
     part="dialog"
+    lang=${options.lang ?? nothing}
     role="alertdialog"
     aria-modal="true"
     aria-labelledby="confirm-title"
