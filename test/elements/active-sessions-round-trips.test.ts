@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { demoSeed } from '../../src/backends/memory.js';
 import type { SessionErrorEvent } from '../../src/events.js';
-import { type GatedRequest, RoundTripBackend } from '../helpers/round-trip-backend.js';
+import { RoundTripBackend } from '../helpers/round-trip-backend.js';
 import {
   confirmWith,
   mount,
@@ -15,10 +15,6 @@ import { waitUntil } from '../helpers/wait-until.js';
 
 const WINDOWS = 'Firefox 144 on Windows';
 
-/** Waits until `name` reached the backend and waits for its go-ahead. */
-const arrived = (backend: RoundTripBackend, name: GatedRequest) =>
-  waitUntil(() => backend.waiting(name) > 0, `${name} was never sent`);
-
 /** The log since `start`, as sent/answered steps. */
 const since = (backend: RoundTripBackend, start: number) => backend.log.slice(start);
 
@@ -30,7 +26,7 @@ describe('<active-sessions>: revoking takes one round trip', () => {
     const start = backend.log.length;
 
     await confirmWith(element, rowTitled(element, WINDOWS)!.querySelector('button')!, true);
-    await arrived(backend, 'removeSignIn');
+    await backend.arrived('removeSignIn');
     backend.release('removeSignIn');
 
     // One round trip: the row leaves while the reloads it set off are still out.
@@ -38,8 +34,8 @@ describe('<active-sessions>: revoking takes one round trip', () => {
       () => !rowTitled(element, WINDOWS),
       'the row stayed after the server confirmed',
     );
-    await arrived(backend, 'getSession');
-    await arrived(backend, 'listSignIns');
+    await backend.arrived('getSession');
+    await backend.arrived('listSignIns');
     expect(since(backend, start)).to.deep.equal([
       'removeSignIn: sent',
       'removeSignIn: answered',
@@ -64,11 +60,11 @@ describe('<active-sessions>: revoking takes one round trip', () => {
     const start = backend.log.length;
 
     await confirmWith(element, part(element, 'revoke-others-button')!, true);
-    await arrived(backend, 'revokeOtherSignIns');
+    await backend.arrived('revokeOtherSignIns');
     backend.release('revokeOtherSignIns');
     await waitUntil(() => rows(element).length === 1, 'the other rows stayed');
-    await arrived(backend, 'getSession');
-    await arrived(backend, 'listSignIns');
+    await backend.arrived('getSession');
+    await backend.arrived('listSignIns');
     expect(since(backend, start)).to.deep.equal([
       'revokeOtherSignIns: sent',
       'revokeOtherSignIns: answered',
@@ -90,8 +86,8 @@ describe('<active-sessions>: a cold page shows rows after one round trip', () =>
     it(`asks for the list beside the session and asks once (${first} answers first)`, async () => {
       const backend = new RoundTripBackend();
       const { element } = await mount({ backend, settle: false });
-      await arrived(backend, 'getSession');
-      await arrived(backend, 'listSignIns');
+      await backend.arrived('getSession');
+      await backend.arrived('listSignIns');
       expect(backend.log).to.deep.equal(['getSession: sent', 'listSignIns: sent']);
 
       backend.release(first);
@@ -119,8 +115,8 @@ describe('<active-sessions>: a cold page shows rows after one round trip', () =>
           ></active-sessions
         ></session-provider>`,
     });
-    await arrived(backend, 'getSession');
-    await arrived(backend, 'listSignIns');
+    await backend.arrived('getSession');
+    await backend.arrived('listSignIns');
     backend.release('listSignIns');
     backend.release('getSession');
     await waitUntil(() => controller.getSnapshot().status === 'signed-out', 'never signed out');

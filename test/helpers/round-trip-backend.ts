@@ -1,6 +1,7 @@
 import type { RequestOptions } from '../../src/core/backend.js';
 import { MemoryBackend, type MemoryBackendOptions } from '../../src/backends/memory.js';
 import type { ListSignInsQuery, Page, Session, SignIn } from '../../src/core/types.js';
+import { waitUntil } from './wait-until.js';
 
 /** The requests a RoundTripBackend holds back. */
 export type GatedRequest = 'getSession' | 'listSignIns' | 'removeSignIn' | 'revokeOtherSignIns';
@@ -37,7 +38,12 @@ export class RoundTripBackend extends MemoryBackend {
     return this.#gates.get(name)?.length ?? 0;
   }
 
-  /** Lets the oldest waiting `name` request through. */
+  /** Waits until a `name` request reached the backend and waits for its go-ahead. */
+  arrived(name: GatedRequest): Promise<void> {
+    return waitUntil(() => this.waiting(name) > 0, `${name} was never sent`);
+  }
+
+  /** Lets the oldest waiting `name` request through (none waiting: nothing happens). */
   release(name: GatedRequest): void {
     this.#gates.get(name)?.shift()?.();
   }
