@@ -68,6 +68,8 @@ describe('<active-sessions>: signing out of one device', () => {
     expect(revokeButton(row).getAttribute('aria-disabled')).to.equal('true');
     expect(rows(element)).to.have.length(8);
 
+    // The revocation may still wait for its code (loaded on first use): release it once it is sent.
+    await backend.arrived('removeSignIn');
     backend.release('removeSignIn');
     await waitUntil(() => rows(element).length === 7, 'the row never went away');
     expect(rowTitled(element, WINDOWS)).to.equal(undefined);
@@ -184,6 +186,11 @@ describe('<active-sessions>: signing out of one device', () => {
     backend.failNext('reauth-required', { method: 'removeSignIn', status: 403 });
     await confirmWith(element, revokeButton(rowTitled(element, WINDOWS)!), true);
     await waitUntil(() => part(element, 'reauth'), 'no re-auth state');
+    // The prompt shows above the list, maybe far from the row: focus goes to it.
+    await waitUntil(
+      () => shadow(element).activeElement === part(element, 'reauth'),
+      'focus stayed on the row',
+    );
     const reauth = events.find((e) => e.type === 'reauth-required') as ReauthRequiredEvent;
     expect(reauth.detail.action).to.equal('revoke-signin');
     expect(reauth.cancelable).to.equal(true);
@@ -192,9 +199,13 @@ describe('<active-sessions>: signing out of one device', () => {
     expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['Custom confirm']);
     expect(rows(element)).to.have.length(8);
 
-    part(element, 'reauth')!.querySelector<HTMLElement>('[part~="retry-button"]')!.click();
+    const retry = part(element, 'reauth')!.querySelector<HTMLElement>('[part~="retry-button"]')!;
+    retry.focus();
+    retry.click();
     await waitUntil(() => rows(element).length === 7, 'the retry did not revoke');
     expect(part(element, 'reauth')).to.equal(null);
+    // The prompt and its button left; focus did not drop to the page.
+    expect(shadow(element).activeElement).to.equal(part(element, 'list'));
     expect(backend.calls.removeSignIn).to.equal(2);
   });
 
@@ -222,6 +233,7 @@ describe('<active-sessions>: signing out of all other devices', () => {
       () => text(part(element, 'revoke-others-button')) === 'Signing out…',
       'pending',
     );
+    await backend.arrived('revokeOtherSignIns');
     backend.release('revokeOtherSignIns');
     await waitUntil(() => rows(element).length === 1, 'the others never went away');
     expect(rows(element)[0].getAttribute('part')).to.equal('item item-current');

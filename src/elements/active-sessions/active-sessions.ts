@@ -9,6 +9,7 @@ import {
   isSignInStatusFilter,
 } from '../../core/types.js';
 import { announce } from '../../internal/announcer.js';
+import { deepActiveElement } from '../../internal/focus.js';
 import { buttons, tokens } from '../../internal/styles/base.js';
 import { lazy } from '../../core/lazy.js';
 import { SessionElement } from '../shared/session-element.js';
@@ -225,7 +226,7 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
     const failed = this.#list.error !== undefined && !listReauth;
     const error = failed ? toSessionError(this.#list.error) : undefined;
     const shown = this.#list.shown;
-    return html`${reauth ? reauthTemplate(t, this.reauthUrl, () => this.#actions.retryReauth()) : nothing}
+    return html`${reauth ? reauthTemplate(t, this.reauthUrl, this.#onRetryReauth) : nothing}
     ${state.stale && !error ? html`<p part="stale" class="stale">${t.stale}</p>` : nothing}
     ${
       shown
@@ -296,6 +297,15 @@ export class ActiveSessions extends SessionElement<ActiveSessionsStrings> {
 
   #onFilter = (event: Event): void => {
     this.status = (event.target as HTMLSelectElement).value as StatusFilter;
+  };
+
+  /** "Try again" after confirming who one is: the prompt leaves, so focus goes to the list first. */
+  #onRetryReauth = (): void => {
+    const prompt = this.shadowRoot?.querySelector('[part~="reauth"]');
+    if (prompt?.contains(deepActiveElement())) {
+      this.shadowRoot?.querySelector<HTMLElement>('.list, .empty')?.focus();
+    }
+    this.#actions.retryReauth();
   };
 }
 

@@ -84,6 +84,7 @@ export class RowActions {
       { general: true, message: (error) => t.revokeOthersFailed(errorMessage(t, error.code)) },
     );
     if (done) await this.#land(0, opener);
+    else await this.#toReauth(opener);
   };
 
   async #revoke(signIn: SignIn, button: HTMLButtonElement): Promise<void> {
@@ -113,6 +114,7 @@ export class RowActions {
       { message: (error) => failed(title, errorMessage(t, error.code)) },
     );
     if (done) await this.#land(index, button);
+    else await this.#toReauth(button);
   }
 
   /** This device's row signs out through the kit's one sign-out protocol, not a revocation. */
@@ -158,6 +160,17 @@ export class RowActions {
       if (deepActiveElement()) return;
     }
     this.#landingOf(index)?.focus();
+  }
+
+  /**
+   * The server wants the user to confirm who they are: its prompt shows above the list, maybe
+   * far above the row asked about, so focus goes there (unless the user moved it meanwhile).
+   */
+  async #toReauth(opener: EventTarget | null): Promise<void> {
+    if (!this.#options.actions.reauth) return;
+    await this.#host.updateComplete;
+    if (deepActiveElement() !== opener) return;
+    this.#host.shadowRoot?.querySelector<HTMLElement>('[part~="reauth"]')?.focus();
   }
 
   /** The row button now at `index`, else the one before, else the list (or its empty message). */

@@ -36,7 +36,7 @@ export function reauthTemplate(
   retry: () => void,
 ) {
   const href = safeHref(reauthUrl);
-  return html`<div part="reauth" class="reauth" role="alert">
+  return html`<div part="reauth" class="reauth" role="alert" tabindex="-1">
     <p class="reauth-title">${t.reauthTitle}</p>
     <p>${t.reauthMessage}</p>
     <div class="actions">
