@@ -55,6 +55,16 @@ describe('<organization-switcher>', () => {
     expect(text(trigger(element).querySelector('[part~="label"]'))).to.equal('Acme Inc.');
   });
 
+  it('names the menu once: its choices are not wrapped in a group of the same name', async () => {
+    const { element } = await mountSwitcher();
+    await open(element);
+    const menu = part(element, 'menu')!;
+    const named = [...menu.querySelectorAll('[aria-label]')].map((n) =>
+      n.getAttribute('aria-label'),
+    );
+    expect(named).not.to.include(menu.getAttribute('aria-label'));
+  });
+
   it('hide-personal leaves the personal account out', async () => {
     const { element } = await mountSwitcher({}, { hidePersonal: true });
     await open(element);

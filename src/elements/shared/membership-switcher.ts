@@ -136,20 +136,18 @@ export abstract class MembershipSwitcher<
     const current = options.find((o) => (o.item ? o.item.membership_id === activeId : !activeId));
     return this.switcher.render(
       triggerContent(current?.avatar ?? nothing, t.triggerPrefix, current?.label ?? t.placeholder),
+      // The choices are the whole menu: a group inside it would only say its name again.
       (menu) =>
-        menu.group(
-          t.menuLabel,
-          options.map((option) =>
-            menu.choice(option, option === current, {
-              action: this.switchAction,
-              announce: () => this.emit(this.switchEvent(option.item)),
-              perform: async () => {
-                await this.switchTo(this.requireController(), option.item);
-                this.emit(this.switchedEvent(option.item));
-                return this.t.switchedTo(option.label);
-              },
-            }),
-          ),
+        options.map((option) =>
+          menu.choice(option, option === current, {
+            action: this.switchAction,
+            announce: () => this.emit(this.switchEvent(option.item)),
+            perform: async () => {
+              await this.switchTo(this.requireController(), option.item);
+              this.emit(this.switchedEvent(option.item));
+              return this.t.switchedTo(option.label);
+            },
+          }),
         ),
       { label: t.menuLabel, strings: t },
     );
