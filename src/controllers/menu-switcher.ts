@@ -81,9 +81,16 @@ export class MenuSwitcherController<M = undefined> implements ReactiveController
   }
 
   /**
+   * Whatever the host shows (its states too), marked with the language it speaks, so a screen
+   * reader reads an English fallback in English. `contents`: the wrapper draws no box.
+   */
+  inLanguage(content: unknown) {
+    return html`<span class="contents" lang=${localeOf(this.#host)}>${content}</span>`;
+  }
+
+  /**
    * The trigger, the menu around what `items` draws once the menu's code is
-   * here (nothing before: the menu is closed until then), and the live region,
-   * marked with the language they speak (`contents`: the wrapper draws no box).
+   * here (nothing before: the menu is closed until then), and the live region.
    */
   render(
     trigger: unknown,
@@ -91,11 +98,9 @@ export class MenuSwitcherController<M = undefined> implements ReactiveController
     { label, strings }: { label: string; strings: CommonStrings },
   ) {
     const loaded = this.#loaded;
-    return html`<span class="contents" lang=${localeOf(this.#host)}
-      >${this.menu.renderTrigger(trigger)}
-      ${this.menu.renderMenu(loaded ? items(loaded.menu, loaded.items) : null, { label })}
-      ${feedback(strings, loaded?.menu.actions.error ?? this.#failure)}</span
-    >`;
+    return html`${this.menu.renderTrigger(trigger)}
+    ${this.menu.renderMenu(loaded ? items(loaded.menu, loaded.items) : null, { label })}
+    ${feedback(strings, loaded?.menu.actions.error ?? this.#failure)}`;
   }
 
   /** Undefined once the menu's code is here; else the promise of it (one per switcher). */

@@ -1,5 +1,6 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { ActiveSessions } from '../../src/elements/active-sessions/active-sessions.js';
+import { MemoryBackend } from '../../src/backends/memory.js';
 import { loadLocale, registerTranslation } from '../../src/internal/localize.js';
 import { mount, part, rowTitled, text } from './active-sessions.helpers.js';
 import { mount as mountSwitcher, open } from './switchers.helpers.js';
@@ -103,6 +104,21 @@ describe('localisation: the language screen readers are told', () => {
 });
 
 describe('localisation: switchers say which language they speak', () => {
+  it('marks a switcher that is still loading as English on an Italian page', async () => {
+    const element = await fixture<HTMLElement>(
+      html`<session-provider .backend=${new MemoryBackend({ latency: 300 })} lang="it"
+        ><organization-switcher></organization-switcher
+      ></session-provider>`,
+    );
+    const switcher = element.querySelector('organization-switcher')!;
+    await waitUntil(
+      () => switcher.shadowRoot?.querySelector('[part~="loading"]'),
+      'no placeholder',
+    );
+    const placeholder = switcher.shadowRoot!.querySelector('[part~="loading"]')!;
+    expect(placeholder.matches(':lang(en)')).to.equal(true);
+  });
+
   it('marks the trigger and the menu of a switcher on an Italian page as English', async () => {
     const { element } = await mountSwitcher<HTMLElement>(
       'account-switcher',

@@ -102,6 +102,10 @@ export class AccountSwitcher extends SessionElement<AccountSwitcherStrings> {
   };
 
   protected override render() {
+    return this.switcher.inLanguage(this.#content());
+  }
+
+  #content() {
     const state = this.state;
     const t = this.t;
     const retry = () => void this.sessionController?.refetch();

@@ -109,6 +109,10 @@ export abstract class MembershipSwitcher<
   });
 
   protected override render() {
+    return this.switcher.inLanguage(this.#content());
+  }
+
+  #content() {
     const state = this.state;
     const t = this.t;
     if (!this.#supported) return nothing;
