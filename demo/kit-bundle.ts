@@ -60,6 +60,7 @@ function buildInto(outDir: string): Promise<void> {
 
 /** A build directory's name: this prefix, the demo server's process id, a dash, random letters. */
 const KIT_DIR_PREFIX = 'session-elements-kit-';
+const KIT_DIR = new RegExp(`^${KIT_DIR_PREFIX}(\\d+)-`);
 
 /** True while process `pid` runs (a process of another user counts as running). */
 function isRunning(pid: number): boolean {
@@ -74,7 +75,7 @@ function isRunning(pid: number): boolean {
 /** Removes the build directories of demo servers that were killed before they could. */
 function removeOrphans(): void {
   for (const name of readdirSync(tmpdir())) {
-    const owner = new RegExp(`^${KIT_DIR_PREFIX}(\\d+)-`).exec(name);
+    const owner = KIT_DIR.exec(name);
     if (owner && !isRunning(Number(owner[1]))) {
       rmSync(join(tmpdir(), name), { recursive: true, force: true });
     }

@@ -65,6 +65,7 @@ export class ListingView {
   ) {
     const { items, total } = listing.page;
     const others = total - (items.some((signIn) => signIn.current) ? 1 : 0) > 0;
+    const textDir = textDirection(settings.lang);
     return html`${toolbarTemplate(t, {
       status: settings.status,
       revokeOthers: settings.revokeOthers && others,
@@ -76,14 +77,19 @@ export class ListingView {
     ${error ? errorTemplate(t, error, this.#list.refresh) : nothing}
     ${
       items.length
-        ? this.#rowsOf(listing, t, settings)
+        ? this.#rowsOf(listing, t, settings, textDir)
         : html`<p part="empty" class="empty" tabindex="-1">${t.empty}</p>`
     }
-    ${paginationTemplate(listing.page, t, this.#list.goTo, textDirection(settings.lang))}`;
+    ${paginationTemplate(listing.page, t, this.#list.goTo, textDir)}`;
   }
 
   /** The `<ul>` of rows; focusable so focus can land there when the last row it held leaves. */
-  #rowsOf(listing: Listing, t: ActiveSessionsStrings, settings: ListingSettings) {
+  #rowsOf(
+    listing: Listing,
+    t: ActiveSessionsStrings,
+    settings: ListingSettings,
+    textDir: 'ltr' | 'rtl',
+  ) {
     const options = {
       now: this.#clock.now,
       lang: settings.lang,
@@ -94,7 +100,6 @@ export class ListingView {
     };
     const rows = listing.page.items.map((signIn) => toRow(signIn, t, options));
     const names = buttonNames(rows, t);
-    const textDir = textDirection(settings.lang);
     return html`<ul
       part="list"
       class="list"
